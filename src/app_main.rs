@@ -1,0 +1,5 @@
+//! Entry point of the browser app, built by Trunk.
+
+fn main() {
+    dongliang::app::run();
+}

@@ -1,0 +1,89 @@
+//! Command-line arguments of `dongliang`, parsed by hand (four commands, four flags).
+
+use dongliang::engine::Lang;
+
+pub const USAGE: &str = "usage:
+  dongliang evaluate FILE [--rules RULES] [--trace] [--text] [--lang zh|en]
+  dongliang whatif FILE [--rules RULES] [--text] [--lang zh|en]
+  dongliang rank FILE [--rules RULES] [--text] [--lang zh|en]
+  dongliang rules [--rules RULES] [--text] [--lang zh|en]
+FILE is a dossier (evaluate, whatif) or a cohort {\"officials\": [...]} (rank), as JSON; - reads standard input.
+Output is JSON unless --text asks for a readable report. Invalid input exits with status 2.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Evaluate,
+    WhatIf,
+    Rank,
+    Rules,
+    Help,
+    Version,
+}
+
+#[derive(Debug)]
+pub struct Args {
+    pub command: Command,
+    pub file: Option<String>,
+    pub rules: Option<String>,
+    pub text: bool,
+    pub trace: bool,
+    pub lang: Lang,
+    /// The language of error messages: English unless `--lang` is given.
+    pub error_lang: Lang,
+}
+
+impl Args {
+    pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+        let command = match args.next().as_deref() {
+            Some("evaluate") => Command::Evaluate,
+            Some("whatif") | Some("what-if") => Command::WhatIf,
+            Some("rank") => Command::Rank,
+            Some("rules") => Command::Rules,
+            Some("help") | Some("--help") | Some("-h") => Command::Help,
+            Some("--version") | Some("-V") => Command::Version,
+            Some(other) => return Err(format!("unknown command “{other}”")),
+            None => return Err("a command is required".into()),
+        };
+        let mut parsed = Args {
+            command,
+            file: None,
+            rules: None,
+            text: false,
+            trace: false,
+            lang: Lang::Zh,
+            error_lang: Lang::En,
+        };
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--rules" => parsed.rules = Some(args.next().ok_or("--rules needs a file")?),
+                "--text" => parsed.text = true,
+                "--trace" => parsed.trace = true,
+                "--lang" => {
+                    parsed.lang = match args.next().as_deref() {
+                        Some("zh") => Lang::Zh,
+                        Some("en") => Lang::En,
+                        other => {
+                            return Err(format!(
+                                "--lang takes zh or en, not {}",
+                                other.unwrap_or("nothing")
+                            ))
+                        }
+                    };
+                    parsed.error_lang = parsed.lang;
+                }
+                "--help" | "-h" => parsed.command = Command::Help,
+                flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+                file if parsed.file.is_none() => parsed.file = Some(file.to_string()),
+                extra => return Err(format!("unexpected argument “{extra}”")),
+            }
+        }
+        let needs_file = matches!(
+            parsed.command,
+            Command::Evaluate | Command::WhatIf | Command::Rank
+        );
+        if needs_file && parsed.file.is_none() {
+            return Err("FILE is required (use - for standard input)".into());
+        }
+        Ok(parsed)
+    }
+}

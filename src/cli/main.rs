@@ -1,0 +1,125 @@
+//! `dongliang`: the command-line front end over the engine. Reads dossiers, cohorts and rule
+//! sets as JSON, prints JSON (or a readable report with `--text`); invalid input exits with
+//! status 2 and one `error: <path>: <message>` line per problem.
+
+mod args;
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use args::{Args, Command};
+use dongliang::engine::{report, Cohort, Dossier, Engine, FieldErrors, Lang, RuleSet};
+
+fn main() -> ExitCode {
+    let args = match Args::parse(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("error: {message}");
+            eprintln!("{}", args::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(lines) => {
+            for line in lines {
+                eprintln!("error: {line}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read(path: &str) -> Result<String, Vec<String>> {
+    let mut text = String::new();
+    let result = if path == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(path).map(|t| text = t)
+    };
+    result
+        .map(|_| text)
+        .map_err(|e| vec![format!("{path}: cannot read: {e}")])
+}
+
+fn lines(errors: FieldErrors, lang: Lang, file: &str) -> Vec<String> {
+    errors
+        .iter()
+        .map(|e| {
+            if e.path.is_empty() {
+                format!("{file}: {}", e.problem.message(lang))
+            } else {
+                e.line(lang)
+            }
+        })
+        .collect()
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("\"{e}\""));
+    text.push('\n');
+    text
+}
+
+fn run(args: &Args) -> Result<String, Vec<String>> {
+    if let Command::Help = args.command {
+        return Ok(format!("{}\n", args::USAGE));
+    }
+    if let Command::Version = args.command {
+        return Ok(format!("dongliang {}\n", env!("CARGO_PKG_VERSION")));
+    }
+    let rules = match &args.rules {
+        Some(path) => {
+            RuleSet::from_json(&read(path)?).map_err(|e| lines(e, args.error_lang, path))?
+        }
+        None => RuleSet::default(),
+    };
+    let engine = Engine::new(&rules);
+    let file = args.file.as_deref().unwrap_or("-");
+    match args.command {
+        Command::Rules if args.text => Ok(report::rule_set(&rules, args.lang)),
+        Command::Rules => Ok(json(&rules)),
+        Command::Evaluate => {
+            let dossier = Dossier::from_json(&read(file)?, &rules)
+                .map_err(|e| lines(e, args.error_lang, file))?;
+            let result = if args.trace {
+                engine.evaluate_traced(&dossier)
+            } else {
+                engine.evaluate(&dossier)
+            };
+            if args.text {
+                return Ok(report::assessment(&dossier, &result, &rules, args.lang));
+            }
+            let mut value = serde_json::to_value(&result).map_err(|e| vec![e.to_string()])?;
+            if let Some(map) = value.as_object_mut() {
+                let about = serde_json::json!({"name": rules.name, "version": rules.version, "hash": rules.content_hash()});
+                map.insert("rules".into(), about);
+            }
+            Ok(json(&value))
+        }
+        Command::WhatIf => {
+            let dossier = Dossier::from_json(&read(file)?, &rules)
+                .map_err(|e| lines(e, args.error_lang, file))?;
+            let report = engine.what_if(&dossier);
+            if args.text {
+                Ok(report::what_if(&report, &rules, args.lang))
+            } else {
+                Ok(json(&report))
+            }
+        }
+        Command::Rank => {
+            let cohort = Cohort::from_json(&read(file)?, &rules)
+                .map_err(|e| lines(e, args.error_lang, file))?;
+            let ranking = engine.rank(&cohort.officials);
+            if args.text {
+                Ok(report::ranking(&ranking, &rules, args.lang))
+            } else {
+                Ok(json(&ranking.officials))
+            }
+        }
+        Command::Help | Command::Version => unreachable!("handled above"),
+    }
+}

@@ -1,0 +1,74 @@
+//! The explanation trace: an opt-in record of every step of an evaluation, each with its
+//! Chinese and English label, the formula with the numbers put in, the result, and the
+//! article's wording where the step comes from it. Plain evaluation uses [`NoTrace`] and pays
+//! nothing: the closures that would build a step are never called.
+
+use serde::{Deserialize, Serialize};
+
+/// One step of an evaluation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    /// A stable id naming what the step computes, e.g. `pledges[0].fulfilment`.
+    pub id: String,
+    pub label_zh: String,
+    pub label_en: String,
+    /// The formula with the numbers substituted, e.g. `0.25×90 + 0.25×92 = 45.5`.
+    pub formula: String,
+    /// The step's result as shown.
+    pub result: String,
+    /// The article's wording the step rests on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+impl Step {
+    pub fn new(
+        id: impl Into<String>,
+        label_zh: impl Into<String>,
+        label_en: impl Into<String>,
+    ) -> Step {
+        Step {
+            id: id.into(),
+            label_zh: label_zh.into(),
+            label_en: label_en.into(),
+            formula: String::new(),
+            result: String::new(),
+            quote: None,
+        }
+    }
+
+    pub fn formula(mut self, formula: impl Into<String>) -> Step {
+        self.formula = formula.into();
+        self
+    }
+
+    pub fn result(mut self, result: impl Into<String>) -> Step {
+        self.result = result.into();
+        self
+    }
+
+    pub fn quote(mut self, quote: Option<&str>) -> Step {
+        self.quote = quote.map(str::to_string);
+        self
+    }
+}
+
+/// Receives the steps of an evaluation.
+pub trait Tracer {
+    /// Records the step `make` builds; a tracer that is off never calls it.
+    fn step(&mut self, make: impl FnOnce() -> Step);
+}
+
+/// The tracer of plain evaluation: records nothing.
+pub struct NoTrace;
+
+impl Tracer for NoTrace {
+    #[inline(always)]
+    fn step(&mut self, _make: impl FnOnce() -> Step) {}
+}
+
+impl Tracer for Vec<Step> {
+    fn step(&mut self, make: impl FnOnce() -> Step) {
+        self.push(make());
+    }
+}

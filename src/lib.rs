@@ -1,0 +1,8 @@
+//! 栋梁 dongliang — a simulator of the Shibei “北尚栋梁” annual assessment of district-managed
+//! principal officials. [`engine`] is the pure rules engine (no web dependencies); `app` is
+//! the Yew front end over it, built for the browser with the `app` feature.
+
+pub mod engine;
+
+#[cfg(feature = "app")]
+pub mod app;
