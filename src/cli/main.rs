@@ -72,9 +72,7 @@ fn run(args: &Args) -> Result<String, Vec<String>> {
         return Ok(format!("dongliang {}\n", env!("CARGO_PKG_VERSION")));
     }
     let rules = match &args.rules {
-        Some(path) => {
-            RuleSet::from_json(&read(path)?).map_err(|e| lines(e, args.error_lang, path))?
-        }
+        Some(path) => RuleSet::from_json(&read(path)?).map_err(|e| lines(e, args.error_lang, path))?,
         None => RuleSet::default(),
     };
     let engine = Engine::new(&rules);
@@ -83,8 +81,8 @@ fn run(args: &Args) -> Result<String, Vec<String>> {
         Command::Rules if args.text => Ok(report::rule_set(&rules, args.lang)),
         Command::Rules => Ok(json(&rules)),
         Command::Evaluate => {
-            let dossier = Dossier::from_json(&read(file)?, &rules)
-                .map_err(|e| lines(e, args.error_lang, file))?;
+            let dossier =
+                Dossier::from_json(&read(file)?, &rules).map_err(|e| lines(e, args.error_lang, file))?;
             let result = if args.trace {
                 engine.evaluate_traced(&dossier)
             } else {
@@ -101,8 +99,8 @@ fn run(args: &Args) -> Result<String, Vec<String>> {
             Ok(json(&value))
         }
         Command::WhatIf => {
-            let dossier = Dossier::from_json(&read(file)?, &rules)
-                .map_err(|e| lines(e, args.error_lang, file))?;
+            let dossier =
+                Dossier::from_json(&read(file)?, &rules).map_err(|e| lines(e, args.error_lang, file))?;
             let report = engine.what_if(&dossier);
             if args.text {
                 Ok(report::what_if(&report, &rules, args.lang))
@@ -111,8 +109,8 @@ fn run(args: &Args) -> Result<String, Vec<String>> {
             }
         }
         Command::Rank => {
-            let cohort = Cohort::from_json(&read(file)?, &rules)
-                .map_err(|e| lines(e, args.error_lang, file))?;
+            let cohort =
+                Cohort::from_json(&read(file)?, &rules).map_err(|e| lines(e, args.error_lang, file))?;
             let ranking = engine.rank(&cohort.officials);
             if args.text {
                 Ok(report::ranking(&ranking, &rules, args.lang))

@@ -146,12 +146,7 @@ impl Engine<'_> {
     }
 
     /// Builds the assessment from a score; `tier_override` is the tier after a cohort quota.
-    pub(crate) fn assess(
-        &self,
-        dossier: &Dossier,
-        score: Score,
-        tier_override: Option<Tier>,
-    ) -> Assessment {
+    pub(crate) fn assess(&self, dossier: &Dossier, score: Score, tier_override: Option<Tier>) -> Assessment {
         let rules = self.rules;
         let tier = tier_override.unwrap_or(score.tier);
         let w = rules.dimensions.weights;
@@ -163,15 +158,11 @@ impl Engine<'_> {
             deduction: round2(score.deduction),
         };
         let (assumed_inputs, warnings) = (self.assumed_inputs(dossier), self.warnings(dossier));
-        let capped_at_top =
-            tier == Tier::Good || (score.vetoed && !self.cap().is_better_than(tier));
-        let next_tier = tier
-            .next_up()
-            .filter(|_| !capped_at_top)
-            .map(|next| NextTier {
-                tier: next,
-                points: round2(rules.threshold(next) - score.total),
-            });
+        let capped_at_top = tier == Tier::Good || (score.vetoed && !self.cap().is_better_than(tier));
+        let next_tier = tier.next_up().filter(|_| !capped_at_top).map(|next| NextTier {
+            tier: next,
+            points: round2(rules.threshold(next) - score.total),
+        });
         Assessment {
             total: score.total,
             tier,

@@ -119,12 +119,7 @@ impl Engine<'_> {
 
     /// Drops the good officials ranked beyond floor(quota × n) to fairly good; ties at the cut
     /// stay good.
-    fn apply_quota(
-        &self,
-        order: &[usize],
-        totals: &[f64],
-        tiers: &mut [Tier],
-    ) -> Option<QuotaOutcome> {
+    fn apply_quota(&self, order: &[usize], totals: &[f64], tiers: &mut [Tier]) -> Option<QuotaOutcome> {
         let quota = self.rules.quota.good_quota?;
         let allowed = (quota * tiers.len() as f64 + 1e-9).floor() as usize;
         let good: Vec<usize> = order

@@ -108,10 +108,7 @@ impl VoteCounts {
     }
 
     pub fn total(&self) -> u64 {
-        u64::from(self.good)
-            + u64::from(self.fairly_good)
-            + u64::from(self.average)
-            + u64::from(self.poor)
+        u64::from(self.good) + u64::from(self.fairly_good) + u64::from(self.average) + u64::from(self.poor)
     }
 }
 

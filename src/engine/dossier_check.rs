@@ -63,9 +63,7 @@ pub(crate) fn decode_cohort(value: &Value, rules: &RuleSet) -> Result<Cohort, Fi
                         );
                     }
                     for (i, item) in items.iter().enumerate().take(MAX_COHORT) {
-                        if let Some(d) =
-                            read_dossier(&mut r, &format!("officials[{i}]"), item, rules)
-                        {
+                        if let Some(d) = read_dossier(&mut r, &format!("officials[{i}]"), item, rules) {
                             officials.push(d);
                         }
                     }
@@ -115,12 +113,7 @@ fn read_dossier(r: &mut Reader, path: &str, value: &Value, rules: &RuleSet) -> O
     Some(dossier)
 }
 
-fn read_pledges(
-    r: &mut Reader,
-    path: &str,
-    map: &Map<String, Value>,
-    rules: &RuleSet,
-) -> Vec<Pledge> {
+fn read_pledges(r: &mut Reader, path: &str, map: &Map<String, Value>, rules: &RuleSet) -> Vec<Pledge> {
     let Some(value) = map.get("pledges") else {
         r.problem(path, Problem::Missing);
         return Vec::new();
@@ -148,29 +141,19 @@ fn read_pledges(
 }
 
 fn read_pledge(r: &mut Reader, path: &str, value: &Value, rules: &RuleSet) -> Option<Pledge> {
-    let map = r.object(
-        path,
-        value,
-        &["area", "title", "grade", "factors", "quarters"],
-    )?;
+    let map = r.object(path, value, &["area", "title", "grade", "factors", "quarters"])?;
     let at = |field: &str| field_path(path, field);
     let area = r.choice(&at("area"), map.get("area"), Area::from_id, &Area::ids());
     if map.get("area").is_none_or(Value::is_null) {
         r.problem(&at("area"), Problem::Missing);
     }
     let title = r.string(&at("title"), map.get("title"), MAX_TEXT);
-    let grade = r.choice(
-        &at("grade"),
-        map.get("grade"),
-        Grade::from_id,
-        &Grade::ids(),
-    );
+    let grade = r.choice(&at("grade"), map.get("grade"), Grade::from_id, &Grade::ids());
     let factors = map
         .get("factors")
         .filter(|v| !v.is_null())
         .and_then(|v| read_factors(r, &at("factors"), v, rules));
-    if map.get("grade").is_none_or(Value::is_null) && map.get("factors").is_none_or(Value::is_null)
-    {
+    if map.get("grade").is_none_or(Value::is_null) && map.get("factors").is_none_or(Value::is_null) {
         r.problem(
             path,
             Problem::Invalid("needs a grade (A, B or C) or factors to derive one from".into()),
@@ -291,26 +274,14 @@ fn read_item_id(
     Some(id)
 }
 
-fn read_positive(
-    r: &mut Reader,
-    path: &str,
-    value: Option<&Value>,
-    rules: &RuleSet,
-) -> Vec<PositiveClaim> {
-    let Some(items) = value
-        .filter(|v| !v.is_null())
-        .and_then(|v| r.array(path, v))
-    else {
+fn read_positive(r: &mut Reader, path: &str, value: Option<&Value>, rules: &RuleSet) -> Vec<PositiveClaim> {
+    let Some(items) = value.filter(|v| !v.is_null()).and_then(|v| r.array(path, v)) else {
         return Vec::new();
     };
     let mut seen = HashSet::new();
     let known = |id: &str| rules.positive_item(id).is_some();
     let mut claims = Vec::new();
-    for (i, item) in items
-        .iter()
-        .enumerate()
-        .take(rules.positive.items.len() * 2 + 1)
-    {
+    for (i, item) in items.iter().enumerate().take(rules.positive.items.len() * 2 + 1) {
         let at = format!("{path}[{i}]");
         let Some(map) = r.object(&at, item, &["item", "count"]) else {
             continue;
@@ -323,26 +294,14 @@ fn read_positive(
     claims
 }
 
-fn read_negative(
-    r: &mut Reader,
-    path: &str,
-    value: Option<&Value>,
-    rules: &RuleSet,
-) -> Vec<NegativeRecord> {
-    let Some(items) = value
-        .filter(|v| !v.is_null())
-        .and_then(|v| r.array(path, v))
-    else {
+fn read_negative(r: &mut Reader, path: &str, value: Option<&Value>, rules: &RuleSet) -> Vec<NegativeRecord> {
+    let Some(items) = value.filter(|v| !v.is_null()).and_then(|v| r.array(path, v)) else {
         return Vec::new();
     };
     let mut seen = HashSet::new();
     let known = |id: &str| rules.negative_item(id).is_some();
     let mut records = Vec::new();
-    for (i, item) in items
-        .iter()
-        .enumerate()
-        .take(rules.negative.items.len() * 2 + 1)
-    {
+    for (i, item) in items.iter().enumerate().take(rules.negative.items.len() * 2 + 1) {
         let at = format!("{path}[{i}]");
         let Some(map) = r.object(&at, item, &["item", "count", "tolerated"]) else {
             continue;
@@ -375,10 +334,7 @@ fn read_negative(
 }
 
 fn read_history(r: &mut Reader, path: &str, value: Option<&Value>) -> Vec<Tier> {
-    let Some(items) = value
-        .filter(|v| !v.is_null())
-        .and_then(|v| r.array(path, v))
-    else {
+    let Some(items) = value.filter(|v| !v.is_null()).and_then(|v| r.array(path, v)) else {
         return Vec::new();
     };
     if items.len() > MAX_HISTORY {

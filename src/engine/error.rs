@@ -27,20 +27,13 @@ pub enum Problem {
     #[error("{value} is not a whole number")]
     NotInteger { value: f64 },
     #[error("“{value}” is not one of {}", expected.join(", "))]
-    UnknownValue {
-        value: String,
-        expected: Vec<String>,
-    },
+    UnknownValue { value: String, expected: Vec<String> },
     #[error("unknown item “{id}”")]
     UnknownItem { id: String },
     #[error("item “{id}” is listed more than once")]
     DuplicateItem { id: String },
     #[error("has {count} entries; {min}–{max} are allowed")]
-    Count {
-        count: usize,
-        min: usize,
-        max: usize,
-    },
+    Count { count: usize, min: usize, max: usize },
     #[error("“{id}” is a veto item and cannot be tolerated")]
     ToleratedVeto { id: String },
     #[error("is longer than {max} characters")]

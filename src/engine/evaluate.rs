@@ -88,12 +88,7 @@ impl<'r> Engine<'r> {
     }
 
     /// A quarter's value and where it came from: scored, or projected (spec §7).
-    pub(crate) fn quarter(
-        &self,
-        pledge: &Pledge,
-        q: usize,
-        assumptions: &Assumptions,
-    ) -> (f64, Projected) {
+    pub(crate) fn quarter(&self, pledge: &Pledge, q: usize, assumptions: &Assumptions) -> (f64, Projected) {
         if let Some(score) = pledge.quarters[q] {
             return (score, Projected::Given);
         }
@@ -238,11 +233,7 @@ impl<'r> Engine<'r> {
                 "总分(四舍五入到两位小数)",
                 "Total (rounded to 2 decimals)",
             )
-            .formula(format!(
-                "round2(max(0, {})) = {}",
-                fmt_num(raw),
-                fmt2(total)
-            ))
+            .formula(format!("round2(max(0, {})) = {}", fmt_num(raw), fmt2(total)))
             .result(fmt2(total))
         });
         let uncapped = self.tier_for(total);
@@ -264,12 +255,7 @@ impl<'r> Engine<'r> {
     }
 
     /// Mean pledge score (spec §2), reporting each pledge's grade, fulfilment and score.
-    fn pledges_dimension<T: Tracer>(
-        &self,
-        dossier: &Dossier,
-        trace: &mut T,
-        projected: &mut bool,
-    ) -> f64 {
+    fn pledges_dimension<T: Tracer>(&self, dossier: &Dossier, trace: &mut T, projected: &mut bool) -> f64 {
         if dossier.pledges.is_empty() {
             return 0.0;
         }
@@ -279,9 +265,7 @@ impl<'r> Engine<'r> {
             trace.step(|| super::explain::grade_step(self, i, pledge, grade));
             let fulfilment = self.fulfilment(pledge, &dossier.assumptions);
             *projected |= pledge.quarters.iter().any(Option::is_none);
-            trace.step(|| {
-                super::explain::fulfilment_step(self, i, pledge, &dossier.assumptions, fulfilment)
-            });
+            trace.step(|| super::explain::fulfilment_step(self, i, pledge, &dossier.assumptions, fulfilment));
             let coefficient = self.rules.grades.coefficients.of(grade);
             let score = fulfilment * coefficient;
             trace.step(|| {

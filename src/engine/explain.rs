@@ -72,11 +72,7 @@ pub(crate) fn fulfilment_step(
         format!("承诺 {} 完成度", i + 1),
         format!("Pledge {} fulfilment", i + 1),
     )
-    .formula(format!(
-        "{} = {}{note}",
-        terms.join(" + "),
-        fmt_num(fulfilment)
-    ))
+    .formula(format!("{} = {}{note}", terms.join(" + "), fmt_num(fulfilment)))
     .result(fmt_num(fulfilment))
     .quote(engine.rules.quarters.basis.quote.as_deref())
 }
@@ -87,10 +83,7 @@ pub(crate) fn pledges_step(engine: &Engine, dossier: &Dossier, mean: f64) -> Ste
         .iter()
         .map(|p| {
             let grade = Dossier::pledge_grade(p, engine.rules);
-            fmt_num(
-                engine.fulfilment(p, &dossier.assumptions)
-                    * engine.rules.grades.coefficients.of(grade),
-            )
+            fmt_num(engine.fulfilment(p, &dossier.assumptions) * engine.rules.grades.coefficients.of(grade))
         })
         .collect();
     Step::new("pledges", "个人履职践诺维度", "Pledges dimension")
@@ -121,10 +114,8 @@ pub(crate) fn multi_step(engine: &Engine, dossier: &Dossier, multi: f64) -> Step
     let mut weighted = Vec::new();
     let mut weights = Vec::new();
     for group in RaterGroup::ALL {
-        let (Some(counts), Some(score)) = (
-            dossier.votes.get(*group),
-            engine.group_score(dossier, *group),
-        ) else {
+        let (Some(counts), Some(score)) = (dossier.votes.get(*group), engine.group_score(dossier, *group))
+        else {
             continue;
         };
         let terms: Vec<String> = VoteCategory::ALL
@@ -250,13 +241,7 @@ pub(crate) fn veto_step(engine: &Engine, dossier: &Dossier, vetoed: bool) -> Ste
         .quote(quote)
 }
 
-pub(crate) fn tier_step(
-    engine: &Engine,
-    total: f64,
-    uncapped: Tier,
-    tier: Tier,
-    vetoed: bool,
-) -> Step {
+pub(crate) fn tier_step(engine: &Engine, total: f64, uncapped: Tier, tier: Tier, vetoed: bool) -> Step {
     let rules = engine.rules;
     let bounds: Vec<String> = rules
         .tiers
@@ -264,12 +249,7 @@ pub(crate) fn tier_step(
         .iter()
         .map(|t| format!("{} ≥ {}", t.tier, fmt_num(t.min)))
         .collect();
-    let mut formula = format!(
-        "{} → {} ({})",
-        fmt2(total),
-        uncapped.id(),
-        bounds.join(", ")
-    );
+    let mut formula = format!("{} → {} ({})", fmt2(total), uncapped.id(), bounds.join(", "));
     if vetoed && tier != uncapped {
         formula.push_str(&format!("; veto cap → {}", tier.id()));
     }

@@ -8,11 +8,7 @@ use super::error::{FieldError, FieldErrors, Problem};
 /// A JSON syntax error as a field error of the whole document.
 pub(crate) fn syntax_error(err: &serde_json::Error) -> FieldError {
     let message = err.to_string();
-    let message = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
     FieldError::new(
         "",
         Problem::Syntax {
@@ -118,13 +114,7 @@ impl Reader {
     }
 
     /// An optional whole number in `min..=max`.
-    pub fn integer(
-        &mut self,
-        path: &str,
-        value: Option<&Value>,
-        min: f64,
-        max: f64,
-    ) -> Option<i64> {
+    pub fn integer(&mut self, path: &str, value: Option<&Value>, min: f64, max: f64) -> Option<i64> {
         match value? {
             Value::Number(n) => {
                 let x = n.as_f64()?;

@@ -88,9 +88,7 @@ pub fn assessment(dossier: &Dossier, result: &Assessment, rules: &RuleSet, lang:
                         .unwrap_or_default();
                     format!("{id} {text}")
                 }
-                VetoCause::PoliticalQuality => {
-                    l("政治素质测评不合格", "politically unqualified").to_string()
-                }
+                VetoCause::PoliticalQuality => l("政治素质测评不合格", "politically unqualified").to_string(),
             })
             .collect();
         let _ = writeln!(out, "{}{}", l("一票否决:", "Vetoed: "), causes.join(";"));
@@ -207,11 +205,7 @@ fn change_text(change: &Change, rules: &RuleSet, lang: Lang) -> String {
 }
 
 fn scenario_line(s: &Scenario, rules: &RuleSet, lang: Lang) -> String {
-    let changes: Vec<String> = s
-        .changes
-        .iter()
-        .map(|c| change_text(c, rules, lang))
-        .collect();
+    let changes: Vec<String> = s.changes.iter().map(|c| change_text(c, rules, lang)).collect();
     let mark = if s.tier_changed { " *" } else { "" };
     format!(
         "  {} → {} ({:+.2}) {}{mark}",
@@ -276,14 +270,8 @@ pub fn what_if(report: &WhatIf, rules: &RuleSet, lang: Lang) -> String {
             &report.lifts,
         ),
         (l("改评承诺等级", "Regrade a pledge"), &report.regrades),
-        (
-            l("具备正面清单条目", "Claim a positive item"),
-            &report.claims,
-        ),
-        (
-            l("出现负面清单条目", "Incur a negative item"),
-            &report.incurs,
-        ),
+        (l("具备正面清单条目", "Claim a positive item"), &report.claims),
+        (l("出现负面清单条目", "Incur a negative item"), &report.incurs),
     ];
     for (title, list) in sections {
         let _ = writeln!(out, "{title}:");
@@ -313,10 +301,7 @@ pub fn ranking(ranking: &Ranking, rules: &RuleSet, lang: Lang) -> String {
     for r in &ranking.officials {
         let mut marks = String::new();
         if r.honour {
-            marks.push_str(&format!(
-                " [{}]",
-                lang.pick(&rules.honour.zh, &rules.honour.en)
-            ));
+            marks.push_str(&format!(" [{}]", lang.pick(&rules.honour.zh, &rules.honour.en)));
         }
         if r.vetoed {
             marks.push_str(l(" [一票否决]", " [vetoed]"));
@@ -335,20 +320,9 @@ pub fn ranking(ranking: &Ranking, rules: &RuleSet, lang: Lang) -> String {
     }
     let counts: Vec<String> = Tier::ALL
         .iter()
-        .map(|t| {
-            format!(
-                "{} {}",
-                tier_name(*t, lang),
-                ranking.distribution[t.index()]
-            )
-        })
+        .map(|t| format!("{} {}", tier_name(*t, lang), ranking.distribution[t.index()]))
         .collect();
-    let _ = writeln!(
-        out,
-        "{}{}",
-        l("等次分布:", "Distribution: "),
-        counts.join(" · ")
-    );
+    let _ = writeln!(out, "{}{}", l("等次分布:", "Distribution: "), counts.join(" · "));
     let _ = writeln!(
         out,
         "{}{}",
@@ -369,10 +343,7 @@ pub fn ranking(ranking: &Ranking, rules: &RuleSet, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "  {}",
-                l(
-                    "因分数并列,超出限额",
-                    "exceeded because of a tie at the cut"
-                )
+                l("因分数并列,超出限额", "exceeded because of a tie at the cut")
             );
         }
     }

@@ -56,11 +56,7 @@ pub fn validate(rules: &RuleSet) -> Result<(), FieldErrors> {
     for (name, value) in [("unit", w.unit), ("pledges", w.pledges), ("multi", w.multi)] {
         unit_interval(&mut errors, &format!("dimensions.weights.{name}"), value);
     }
-    weights_sum(
-        &mut errors,
-        "dimensions.weights",
-        &[w.unit, w.pledges, w.multi],
-    );
+    weights_sum(&mut errors, "dimensions.weights", &[w.unit, w.pledges, w.multi]);
 
     let c = &rules.grades.coefficients;
     for (name, value) in [("A", c.a), ("B", c.b), ("C", c.c)] {
@@ -145,9 +141,7 @@ pub fn validate(rules: &RuleSet) -> Result<(), FieldErrors> {
         if positive_ids.contains(item.id.as_str()) {
             errors.push(
                 format!("negative.items[{i}].id"),
-                Problem::DuplicateId {
-                    id: item.id.clone(),
-                },
+                Problem::DuplicateId { id: item.id.clone() },
             );
         }
     }
@@ -155,10 +149,7 @@ pub fn validate(rules: &RuleSet) -> Result<(), FieldErrors> {
     check_tiers(rules, &mut errors);
     match Tier::from_id(&rules.veto.cap) {
         None => errors.push("veto.cap", unknown_tier(&rules.veto.cap)),
-        Some(Tier::Good) => errors.push(
-            "veto.cap",
-            Problem::Invalid("a veto must cap below good".into()),
-        ),
+        Some(Tier::Good) => errors.push("veto.cap", Problem::Invalid("a veto must cap below good".into())),
         Some(_) => {}
     }
     if let Some(quota) = rules.quota.good_quota {
@@ -189,13 +180,7 @@ pub fn validate(rules: &RuleSet) -> Result<(), FieldErrors> {
         ("unit_score", p.unit_score),
         ("multi_score", p.multi_score),
     ] {
-        range(
-            &mut errors,
-            &format!("projection.{name}"),
-            value,
-            0.0,
-            100.0,
-        );
+        range(&mut errors, &format!("projection.{name}"), value, 0.0, 100.0);
     }
     let c = &rules.consequences;
     if c.promotion_priority_years == 0 {
@@ -260,9 +245,7 @@ fn check_raters(rules: &RuleSet, errors: &mut FieldErrors) {
         if !seen.insert(group.id.as_str()) {
             errors.push(
                 format!("raters.groups[{i}].id"),
-                Problem::DuplicateId {
-                    id: group.id.clone(),
-                },
+                Problem::DuplicateId { id: group.id.clone() },
             );
         }
         unit_interval(errors, &format!("raters.groups[{i}].weight"), group.weight);
@@ -276,13 +259,7 @@ fn check_raters(rules: &RuleSet, errors: &mut FieldErrors) {
         ("average", v.average),
         ("poor", v.poor),
     ] {
-        range(
-            errors,
-            &format!("raters.vote_values.{name}"),
-            value,
-            0.0,
-            100.0,
-        );
+        range(errors, &format!("raters.vote_values.{name}"), value, 0.0, 100.0);
     }
     if rules.raters.max_votes == 0 {
         errors.push(
@@ -349,9 +326,7 @@ fn check_labels(errors: &mut FieldErrors, path: &str, labels: &[Labelled]) {
         } else if !seen.insert(label.id.as_str()) {
             errors.push(
                 format!("{path}[{i}].id"),
-                Problem::DuplicateId {
-                    id: label.id.clone(),
-                },
+                Problem::DuplicateId { id: label.id.clone() },
             );
         }
     }
@@ -370,12 +345,7 @@ fn check_items(
         if item.id.trim().is_empty() {
             errors.push(format!("{at}.id"), Problem::Missing);
         } else if !seen.insert(item.id.as_str()) {
-            errors.push(
-                format!("{at}.id"),
-                Problem::DuplicateId {
-                    id: item.id.clone(),
-                },
-            );
+            errors.push(format!("{at}.id"), Problem::DuplicateId { id: item.id.clone() });
         }
         if !aspects.iter().any(|a| a.id == item.aspect) {
             let expected = aspects.iter().map(|a| a.id.clone()).collect();
@@ -388,10 +358,7 @@ fn check_items(
             );
         }
         if item.points < 0.0 {
-            errors.push(
-                format!("{at}.points"),
-                Problem::Negative { value: item.points },
-            );
+            errors.push(format!("{at}.points"), Problem::Negative { value: item.points });
         } else {
             range(errors, &format!("{at}.points"), item.points, 0.0, 100.0);
         }

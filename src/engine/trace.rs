@@ -22,11 +22,7 @@ pub struct Step {
 }
 
 impl Step {
-    pub fn new(
-        id: impl Into<String>,
-        label_zh: impl Into<String>,
-        label_en: impl Into<String>,
-    ) -> Step {
+    pub fn new(id: impl Into<String>, label_zh: impl Into<String>, label_en: impl Into<String>) -> Step {
         Step {
             id: id.into(),
             label_zh: label_zh.into(),

@@ -14,11 +14,7 @@ use super::text::round2;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
     /// Grade pledge `pledge` at `to` instead of `from`.
-    Regrade {
-        pledge: usize,
-        from: Grade,
-        to: Grade,
-    },
+    Regrade { pledge: usize, from: Grade, to: Grade },
     /// Claim positive item `item` once.
     Claim { item: String },
     /// Have negative item `item` recorded once.
@@ -32,11 +28,7 @@ impl Change {
     pub fn apply(&self, dossier: &mut Dossier) {
         match self {
             Change::RemainingQuarters { score } => {
-                for quarter in dossier
-                    .pledges
-                    .iter_mut()
-                    .flat_map(|p| p.quarters.iter_mut())
-                {
+                for quarter in dossier.pledges.iter_mut().flat_map(|p| p.quarters.iter_mut()) {
                     quarter.get_or_insert(*score);
                 }
             }
@@ -158,8 +150,7 @@ impl Engine<'_> {
         let base = self.score(dossier);
         let mut scratch = dossier.clone();
         let singles = self.single_changes(dossier);
-        let run =
-            |scratch: &mut Dossier, changes: Vec<Change>| self.scenario(scratch, &base, changes);
+        let run = |scratch: &mut Dossier, changes: Vec<Change>| self.scenario(scratch, &base, changes);
         let mut regrades = Vec::new();
         let mut claims = Vec::new();
         let mut incurs = Vec::new();
@@ -234,10 +225,7 @@ impl Engine<'_> {
     }
 
     fn score_with(&self, scratch: &mut Dossier, changes: &[Change]) -> Score {
-        let undos: Vec<Undo> = changes
-            .iter()
-            .map(|c| apply_reversibly(scratch, c))
-            .collect();
+        let undos: Vec<Undo> = changes.iter().map(|c| apply_reversibly(scratch, c)).collect();
         let score = self.score(scratch);
         for u in undos.into_iter().rev() {
             undo(scratch, u);
@@ -357,18 +345,12 @@ impl Engine<'_> {
                 if same_pledge(&a.changes[0], &b.changes[0]) {
                     continue;
                 }
-                let pair = self.scenario(
-                    scratch,
-                    base,
-                    vec![a.changes[0].clone(), b.changes[0].clone()],
-                );
+                let pair = self.scenario(scratch, base, vec![a.changes[0].clone(), b.changes[0].clone()]);
                 if lifts_tier(&pair) {
                     found.push(pair);
                 }
             }
-            if let (Reach::Reachable, Some(score)) =
-                self.needed_quarter_score(scratch, &a.changes, next)
-            {
+            if let (Reach::Reachable, Some(score)) = self.needed_quarter_score(scratch, &a.changes, next) {
                 if alone.is_none_or(|needed| score < needed) && score > 0.0 {
                     let changes = vec![a.changes[0].clone(), Change::RemainingQuarters { score }];
                     found.push(self.scenario(scratch, base, changes));
