@@ -7,7 +7,7 @@ use super::consequences::{consecutive_years, consequences};
 use super::dossier::Dossier;
 use super::evaluate::{Engine, Projected, Score};
 use super::ids::{Area, Consequence, Grade, PoliticalQuality, Tier};
-use super::text::{fmt2, round2, Lang};
+use super::text::{round2, Lang};
 use super::trace::{NoTrace, Step, Tracer};
 
 /// The weighted contributions to the total, rounded to 2 decimals for display.
@@ -130,14 +130,14 @@ impl Engine<'_> {
     /// Evaluates a dossier.
     pub fn evaluate(&self, dossier: &Dossier) -> Assessment {
         let score = self.compute(dossier, &mut NoTrace);
-        self.assess(dossier, score, None)
+        self.assess(dossier, score)
     }
 
     /// Evaluates a dossier and records every step of the explanation.
     pub fn evaluate_traced(&self, dossier: &Dossier) -> Assessment {
         let mut steps: Vec<Step> = Vec::with_capacity(24);
         let score = self.compute(dossier, &mut steps);
-        let result = self.assess(dossier, score, None);
+        let result = self.assess(dossier, score);
         steps.step(|| consequences_step(self, dossier, &result));
         Assessment {
             trace: Some(steps),
@@ -145,10 +145,10 @@ impl Engine<'_> {
         }
     }
 
-    /// Builds the assessment from a score; `tier_override` is the tier after a cohort quota.
-    pub(crate) fn assess(&self, dossier: &Dossier, score: Score, tier_override: Option<Tier>) -> Assessment {
+    /// Builds the assessment from a score.
+    fn assess(&self, dossier: &Dossier, score: Score) -> Assessment {
         let rules = self.rules;
-        let tier = tier_override.unwrap_or(score.tier);
+        let tier = score.tier;
         let w = rules.dimensions.weights;
         let parts = Parts {
             unit: round2(w.unit * score.unit),
@@ -293,32 +293,50 @@ impl Engine<'_> {
 }
 
 fn consequences_step(engine: &Engine, dossier: &Dossier, result: &Assessment) -> Step {
-    let history: Vec<&str> = dossier.history.iter().map(|t| t.id()).collect();
+    let rules = engine.rules;
+    let history: Vec<&str> = dossier
+        .history
+        .iter()
+        .map(|t| t.id())
+        .chain([result.tier.id()])
+        .collect();
     let list: Vec<&str> = result.consequences.iter().map(|c| c.id()).collect();
-    let first = result
-        .consequences
-        .first()
-        .and_then(|c| engine.rules.consequence_text(c.id()));
+    let text = |c: &Consequence| rules.consequence_text(c.id());
     let quote = match result.consequences.as_slice() {
-        [_, Consequence::PromotionPriority] | [_, _, Consequence::Reassignment] => result
-            .consequences
-            .last()
-            .and_then(|c| engine.rules.consequence_text(c.id())),
-        _ => first,
+        [_, Consequence::PromotionPriority] | [_, _, Consequence::Reassignment] => {
+            result.consequences.last().and_then(text)
+        }
+        other => other.first().and_then(text),
     };
-    Step::new("consequences", "结果运用", "Consequences")
-        .formula(format!(
-            "{} {} (history: [{}]; {} consecutive) → [{}]",
-            result.tier.id(),
-            fmt2(result.total),
-            history.join(", "),
-            result.consecutive_years,
-            list.join(", ")
-        ))
-        .result(if list.is_empty() {
-            "none".to_string()
+    let names = |zh: bool| -> Vec<String> {
+        let none = if zh { "无" } else { "none" };
+        let names: Vec<String> = result
+            .consequences
+            .iter()
+            .map(|c| match text(c) {
+                Some(t) if zh => t.zh.clone(),
+                Some(t) => t.en.clone(),
+                None if zh => c.zh().to_string(),
+                None => c.en().to_string(),
+            })
+            .collect();
+        if names.is_empty() {
+            vec![none.to_string()]
         } else {
-            list.join(", ")
-        })
+            names
+        }
+    };
+    let years = result.consecutive_years;
+    Step::new("consequences", "结果运用", "Consequences")
+        .formula(format!("[{}] → [{}]", history.join(", "), list.join(", ")))
+        .result(list.join(", "))
+        .note(
+            format!("连续 {years} 年“{}”:{}", result.tier.zh(), names(true).join(";")),
+            format!(
+                "{years} consecutive year(s) {}: {}",
+                result.tier.en(),
+                names(false).join("; ")
+            ),
+        )
         .quote(quote.map(|c| c.quote.as_str()))
 }

@@ -197,6 +197,13 @@ impl<'r> Engine<'r> {
                 .multi_score
                 .unwrap_or(self.projection.multi_score)
         });
+        if T::ENABLED {
+            for group in RaterGroup::ALL {
+                if let Some(step) = super::explain::group_step(self, dossier, *group) {
+                    trace.step(|| step);
+                }
+            }
+        }
         trace.step(|| super::explain::multi_step(self, dossier, multi));
 
         let claimed = self.bonus_claimed(dossier);
@@ -268,20 +275,7 @@ impl<'r> Engine<'r> {
             trace.step(|| super::explain::fulfilment_step(self, i, pledge, &dossier.assumptions, fulfilment));
             let coefficient = self.rules.grades.coefficients.of(grade);
             let score = fulfilment * coefficient;
-            trace.step(|| {
-                Step::new(
-                    format!("pledges[{i}].score"),
-                    format!("承诺 {} 得分", i + 1),
-                    format!("Pledge {} score", i + 1),
-                )
-                .formula(format!(
-                    "{} × {} ({grade}) = {}",
-                    fmt_num(fulfilment),
-                    fmt_num(coefficient),
-                    fmt_num(score)
-                ))
-                .result(fmt_num(score))
-            });
+            trace.step(|| super::explain::pledge_score_step(i, fulfilment, coefficient, grade, score));
             sum += score;
         }
         let mean = sum / dossier.pledges.len() as f64;

@@ -144,10 +144,3 @@ impl Tier {
         self.index().checked_sub(1).map(|i| Tier::ALL[i])
     }
 }
-
-impl Grade {
-    /// The grades better than this one, nearest first.
-    pub fn better(self) -> impl Iterator<Item = Grade> {
-        Grade::ALL[..self.index()].iter().rev().copied()
-    }
-}

@@ -169,6 +169,13 @@ pub fn assessment(dossier: &Dossier, result: &Assessment, rules: &RuleSet, lang:
                 lang.pick(&step.label_zh, &step.label_en),
                 step.formula
             );
+            let note = match lang {
+                Lang::Zh => &step.note_zh,
+                Lang::En => &step.note_en,
+            };
+            if let Some(note) = note {
+                let _ = writeln!(out, "    {note}");
+            }
             if let Some(q) = &step.quote {
                 let _ = writeln!(out, "    ——《{}》:“{q}”", rules.source.publication);
             }

@@ -375,16 +375,6 @@ impl RuleSet {
             .map_or(0.0, |t| t.min)
     }
 
-    /// The tier a (rounded) total falls in, before any veto cap.
-    pub fn tier_for(&self, total: f64) -> Tier {
-        for &tier in &Tier::ALL[..Tier::ALL.len() - 1] {
-            if total >= self.threshold(tier) {
-                return tier;
-            }
-        }
-        Tier::Poor
-    }
-
     /// The best tier a vetoed official can reach.
     pub fn veto_cap(&self) -> Tier {
         Tier::from_id(&self.veto.cap).unwrap_or(Tier::FairlyGood)

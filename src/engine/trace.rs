@@ -16,6 +16,11 @@ pub struct Step {
     pub formula: String,
     /// The step's result as shown.
     pub result: String,
+    /// A remark in each language (what was assumed, why an item does not count, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<String>,
     /// The article's wording the step rests on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
@@ -29,6 +34,8 @@ impl Step {
             label_en: label_en.into(),
             formula: String::new(),
             result: String::new(),
+            note_zh: None,
+            note_en: None,
             quote: None,
         }
     }
@@ -43,6 +50,12 @@ impl Step {
         self
     }
 
+    pub fn note(mut self, zh: impl Into<String>, en: impl Into<String>) -> Step {
+        self.note_zh = Some(zh.into());
+        self.note_en = Some(en.into());
+        self
+    }
+
     pub fn quote(mut self, quote: Option<&str>) -> Step {
         self.quote = quote.map(str::to_string);
         self
@@ -51,6 +64,9 @@ impl Step {
 
 /// Receives the steps of an evaluation.
 pub trait Tracer {
+    /// False for a tracer that records nothing, so callers can skip work meant only for it.
+    const ENABLED: bool;
+
     /// Records the step `make` builds; a tracer that is off never calls it.
     fn step(&mut self, make: impl FnOnce() -> Step);
 }
@@ -59,11 +75,15 @@ pub trait Tracer {
 pub struct NoTrace;
 
 impl Tracer for NoTrace {
+    const ENABLED: bool = false;
+
     #[inline(always)]
     fn step(&mut self, _make: impl FnOnce() -> Step) {}
 }
 
 impl Tracer for Vec<Step> {
+    const ENABLED: bool = true;
+
     fn step(&mut self, make: impl FnOnce() -> Step) {
         self.push(make());
     }

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every check and test of dongliang: formatting, lints,
+# the engine and CLI tests, the engine built for wasm, the browser tests and the page's size budget.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+cd "$root"
+bash scripts/setup.sh
+# shellcheck source=env.sh
+. scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+step "cargo clippy (native, all targets, web feature on) -D warnings"
+cargo clippy --locked --all-targets -- -D warnings
+step "cargo clippy (engine only) -D warnings"
+cargo clippy --locked --no-default-features --all-targets -- -D warnings
+step "cargo clippy (wasm32) -D warnings"
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bin dongliang-app -- -D warnings
+step "engine and CLI tests (native, no web dependencies)"
+cargo test --locked --no-default-features
+step "app tests (native)"
+cargo test --locked --lib
+step "benchmarks compile"
+cargo bench --locked --no-default-features --no-run
+
+if compgen -G "tests/browser_*.rs" >/dev/null; then
+  step "browser unit tests (wasm-bindgen-test in headless Chromium)"
+  cargo test --locked --target wasm32-unknown-unknown --test 'browser_*'
+fi
+if [ -f e2e/run.sh ]; then
+  step "release build, size budget and Playwright flows"
+  bash e2e/run.sh
+fi
+step "all checks passed"
