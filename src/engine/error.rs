@@ -32,7 +32,7 @@ pub enum Problem {
     UnknownItem { id: String },
     #[error("item “{id}” is listed more than once")]
     DuplicateItem { id: String },
-    #[error("has {count} entries; {min}–{max} are allowed")]
+    #[error("has {count} entries; {}", allowed_en(*min, *max))]
     Count { count: usize, min: usize, max: usize },
     #[error("“{id}” is a veto item and cannot be tolerated")]
     ToleratedVeto { id: String },
@@ -80,6 +80,7 @@ impl Problem {
             }
             Problem::UnknownItem { id } => format!("未知清单条目“{id}”"),
             Problem::DuplicateItem { id } => format!("条目“{id}”重复出现"),
+            Problem::Count { count, min, max } if min == max => format!("共 {count} 项,应为 {min} 项"),
             Problem::Count { count, min, max } => format!("共 {count} 项,应为 {min}–{max} 项"),
             Problem::ToleratedVeto { id } => format!("“{id}”为一票否决项,不适用容错免责"),
             Problem::TooLong { max } => format!("超过 {max} 个字符"),
@@ -91,6 +92,14 @@ impl Problem {
             Problem::DuplicateId { id } => format!("“{id}”重复出现"),
             Problem::Invalid(text) => text.clone(),
         }
+    }
+}
+
+fn allowed_en(min: usize, max: usize) -> String {
+    if min == max {
+        format!("exactly {min} are required")
+    } else {
+        format!("{min}–{max} are allowed")
     }
 }
 

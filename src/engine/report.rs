@@ -213,7 +213,10 @@ fn change_text(change: &Change, rules: &RuleSet, lang: Lang) -> String {
 
 fn scenario_line(s: &Scenario, rules: &RuleSet, lang: Lang) -> String {
     let changes: Vec<String> = s.changes.iter().map(|c| change_text(c, rules, lang)).collect();
-    let mark = if s.tier_changed { " *" } else { "" };
+    let mut mark = if s.tier_changed { " *".to_string() } else { String::new() };
+    if s.vetoed {
+        mark.push_str(lang.pick(" [一票否决]", " [vetoed]"));
+    }
     format!(
         "  {} → {} ({:+.2}) {}{mark}",
         changes.join(" + "),
@@ -280,10 +283,17 @@ pub fn what_if(report: &WhatIf, rules: &RuleSet, lang: Lang) -> String {
         (l("具备正面清单条目", "Claim a positive item"), &report.claims),
         (l("出现负面清单条目", "Incur a negative item"), &report.incurs),
     ];
-    for (title, list) in sections {
+    let no_lift = if report.tier == Tier::Good {
+        l("已是最高等次", "already at the top tier")
+    } else if report.next_tier.is_none() {
+        l("一票否决封顶,无法提升", "capped by the veto")
+    } else {
+        l("任何单项或两项改变都不足以提升等次", "no single or paired change lifts the tier")
+    };
+    for (i, (title, list)) in sections.into_iter().enumerate() {
         let _ = writeln!(out, "{title}:");
         if list.is_empty() {
-            let _ = writeln!(out, "  {}", l("无", "none"));
+            let _ = writeln!(out, "  {}", if i == 0 { no_lift } else { l("无", "none") });
         }
         for s in list {
             let _ = writeln!(out, "{}", scenario_line(s, rules, lang));

@@ -98,6 +98,7 @@ pub struct Scenario {
     /// New total minus the current total.
     pub delta: f64,
     pub tier_changed: bool,
+    pub vetoed: bool,
 }
 
 /// Whether a better tier can be reached through the unscored quarters.
@@ -241,6 +242,7 @@ impl Engine<'_> {
             tier: score.tier,
             delta: round2(score.total - base.total),
             tier_changed: score.tier != base.tier,
+            vetoed: score.vetoed,
         }
     }
 
