@@ -7,6 +7,7 @@ pub const USAGE: &str = "usage:
   dongliang whatif FILE [--rules RULES] [--text] [--lang zh|en]
   dongliang rank FILE [--rules RULES] [--text] [--lang zh|en]
   dongliang rules [--rules RULES] [--text] [--lang zh|en]
+  dongliang demo [--seed N] [--size N]      a fictional demo cohort (98 officials) as JSON
 FILE is a dossier (evaluate, whatif) or a cohort {\"officials\": [...]} (rank), as JSON; - reads standard input.
 Output is JSON unless --text asks for a readable report. Invalid input exits with status 2.";
 
@@ -16,6 +17,7 @@ pub enum Command {
     WhatIf,
     Rank,
     Rules,
+    Demo,
     Help,
     Version,
 }
@@ -28,6 +30,8 @@ pub struct Args {
     pub text: bool,
     pub trace: bool,
     pub lang: Lang,
+    pub seed: u64,
+    pub size: usize,
     /// The language of error messages: English unless `--lang` is given.
     pub error_lang: Lang,
 }
@@ -39,6 +43,7 @@ impl Args {
             Some("whatif") | Some("what-if") => Command::WhatIf,
             Some("rank") => Command::Rank,
             Some("rules") => Command::Rules,
+            Some("demo") => Command::Demo,
             Some("help") | Some("--help") | Some("-h") => Command::Help,
             Some("--version") | Some("-V") => Command::Version,
             Some(other) => return Err(format!("unknown command “{other}”")),
@@ -52,6 +57,8 @@ impl Args {
             trace: false,
             lang: Lang::Zh,
             error_lang: Lang::En,
+            seed: 2023,
+            size: 98,
         };
         while let Some(arg) = args.next() {
             match arg.as_str() {
@@ -71,6 +78,8 @@ impl Args {
                     };
                     parsed.error_lang = parsed.lang;
                 }
+                "--seed" => parsed.seed = number(args.next(), "--seed", u64::MAX)?,
+                "--size" => parsed.size = number(args.next(), "--size", 1_000_000)? as usize,
                 "--help" | "-h" => parsed.command = Command::Help,
                 flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
                 file if parsed.file.is_none() => parsed.file = Some(file.to_string()),
@@ -85,5 +94,12 @@ impl Args {
             return Err("FILE is required (use - for standard input)".into());
         }
         Ok(parsed)
+    }
+}
+
+fn number(value: Option<String>, flag: &str, max: u64) -> Result<u64, String> {
+    match value.as_deref().map(str::parse::<u64>) {
+        Some(Ok(n)) if (1..=max).contains(&n) => Ok(n),
+        _ => Err(format!("{flag} takes a whole number from 1 to {max}")),
     }
 }

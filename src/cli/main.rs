@@ -8,7 +8,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use args::{Args, Command};
-use dongliang::engine::{report, Cohort, Dossier, Engine, FieldErrors, Lang, RuleSet};
+use dongliang::engine::{demo, report, Cohort, Dossier, Engine, FieldErrors, Lang, RuleSet};
 
 fn main() -> ExitCode {
     let args = match Args::parse(std::env::args().skip(1)) {
@@ -118,6 +118,7 @@ fn run(args: &Args) -> Result<String, Vec<String>> {
                 Ok(json(&ranking.officials))
             }
         }
+        Command::Demo => Ok(json(&demo::cohort(args.seed, args.size, rules.effective_year))),
         Command::Help | Command::Version => unreachable!("handled above"),
     }
 }
