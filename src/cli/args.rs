@@ -8,7 +8,10 @@ pub const USAGE: &str = "usage:
   dongliang rank FILE [--rules RULES] [--text] [--lang zh|en]
   dongliang rules [--rules RULES] [--text] [--lang zh|en]
   dongliang demo [--seed N] [--size N]      a fictional demo cohort (98 officials) as JSON
-FILE is a dossier (evaluate, whatif) or a cohort {\"officials\": [...]} (rank), as JSON; - reads standard input.
+  dongliang csv FILE                        a JSON cohort as CSV (UTF-8 with BOM)
+  dongliang json FILE                       a CSV cohort as JSON
+FILE is a dossier (evaluate, whatif) or a cohort {\"officials\": [...]} (rank), as JSON; rank also
+reads a cohort as CSV (a FILE ending in .csv). - reads standard input.
 Output is JSON unless --text asks for a readable report. Invalid input exits with status 2.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +21,8 @@ pub enum Command {
     Rank,
     Rules,
     Demo,
+    Csv,
+    Json,
     Help,
     Version,
 }
@@ -44,6 +49,8 @@ impl Args {
             Some("rank") => Command::Rank,
             Some("rules") => Command::Rules,
             Some("demo") => Command::Demo,
+            Some("csv") => Command::Csv,
+            Some("json") => Command::Json,
             Some("help") | Some("--help") | Some("-h") => Command::Help,
             Some("--version") | Some("-V") => Command::Version,
             Some(other) => return Err(format!("unknown command “{other}”")),

@@ -8,7 +8,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use args::{Args, Command};
-use dongliang::engine::{demo, report, Cohort, Dossier, Engine, FieldErrors, Lang, RuleSet};
+use dongliang::engine::{csv, demo, report, Cohort, Dossier, Engine, FieldErrors, Lang, RuleSet};
 
 fn main() -> ExitCode {
     let args = match Args::parse(std::env::args().skip(1)) {
@@ -109,8 +109,7 @@ fn run(args: &Args) -> Result<String, Vec<String>> {
             }
         }
         Command::Rank => {
-            let cohort =
-                Cohort::from_json(&read(file)?, &rules).map_err(|e| lines(e, args.error_lang, file))?;
+            let cohort = read_cohort(file, &rules, args.error_lang)?;
             let ranking = engine.rank(&cohort.officials);
             if args.text {
                 Ok(report::ranking(&ranking, &rules, args.lang))
@@ -118,7 +117,19 @@ fn run(args: &Args) -> Result<String, Vec<String>> {
                 Ok(json(&ranking.officials))
             }
         }
+        Command::Csv => Ok(csv::write(&read_cohort(file, &rules, args.error_lang)?.officials)),
+        Command::Json => Ok(json(&read_cohort(file, &rules, args.error_lang)?)),
         Command::Demo => Ok(json(&demo::cohort(args.seed, args.size, rules.effective_year))),
         Command::Help | Command::Version => unreachable!("handled above"),
+    }
+}
+
+/// A cohort from JSON, or from CSV when the file name ends in `.csv`.
+fn read_cohort(file: &str, rules: &RuleSet, lang: Lang) -> Result<Cohort, Vec<String>> {
+    let text = read(file)?;
+    if file.to_ascii_lowercase().ends_with(".csv") {
+        csv::read(&text, rules).map_err(|errors| errors.iter().map(|e| e.to_string()).collect())
+    } else {
+        Cohort::from_json(&text, rules).map_err(|e| lines(e, lang, file))
     }
 }

@@ -28,6 +28,7 @@
 pub mod assessment;
 pub mod cohort;
 pub mod consequences;
+pub mod csv;
 pub mod demo;
 pub mod dossier;
 mod dossier_check;
