@@ -8,6 +8,7 @@ pub const USAGE: &str = "usage:
   dongliang rank FILE [--rules RULES] [--text] [--lang zh|en]
   dongliang rules [--rules RULES] [--text] [--lang zh|en]
   dongliang demo [--seed N] [--size N]      a fictional demo cohort (98 officials) as JSON
+  dongliang compare FILE --variant RULES [--rules RULES] [--text]   one cohort under two rule sets
   dongliang csv FILE                        a JSON cohort as CSV (UTF-8 with BOM)
   dongliang json FILE                       a CSV cohort as JSON
 FILE is a dossier (evaluate, whatif) or a cohort {\"officials\": [...]} (rank), as JSON; rank also
@@ -23,6 +24,7 @@ pub enum Command {
     Demo,
     Csv,
     Json,
+    Compare,
     Help,
     Version,
 }
@@ -32,6 +34,7 @@ pub struct Args {
     pub command: Command,
     pub file: Option<String>,
     pub rules: Option<String>,
+    pub variant: Option<String>,
     pub text: bool,
     pub trace: bool,
     pub lang: Lang,
@@ -50,6 +53,7 @@ impl Args {
             Some("rules") => Command::Rules,
             Some("demo") => Command::Demo,
             Some("csv") => Command::Csv,
+            Some("compare") => Command::Compare,
             Some("json") => Command::Json,
             Some("help") | Some("--help") | Some("-h") => Command::Help,
             Some("--version") | Some("-V") => Command::Version,
@@ -60,6 +64,7 @@ impl Args {
             command,
             file: None,
             rules: None,
+            variant: None,
             text: false,
             trace: false,
             lang: Lang::Zh,
@@ -70,6 +75,7 @@ impl Args {
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--rules" => parsed.rules = Some(args.next().ok_or("--rules needs a file")?),
+                "--variant" => parsed.variant = Some(args.next().ok_or("--variant needs a file")?),
                 "--text" => parsed.text = true,
                 "--trace" => parsed.trace = true,
                 "--lang" => {
@@ -99,6 +105,9 @@ impl Args {
         );
         if needs_file && parsed.file.is_none() {
             return Err("FILE is required (use - for standard input)".into());
+        }
+        if parsed.command == Command::Compare && parsed.variant.is_none() {
+            return Err("compare needs --variant RULES".into());
         }
         Ok(parsed)
     }

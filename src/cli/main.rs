@@ -8,7 +8,7 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use args::{Args, Command};
-use dongliang::engine::{csv, demo, report, Cohort, Dossier, Engine, FieldErrors, Lang, RuleSet};
+use dongliang::engine::{compare, csv, demo, report, Cohort, Dossier, Engine, FieldErrors, Lang, RuleSet};
 
 fn main() -> ExitCode {
     let args = match Args::parse(std::env::args().skip(1)) {
@@ -115,6 +115,17 @@ fn run(args: &Args) -> Result<String, Vec<String>> {
                 Ok(report::ranking(&ranking, &rules, args.lang))
             } else {
                 Ok(json(&ranking.officials))
+            }
+        }
+        Command::Compare => {
+            let cohort = read_cohort(file, &rules, args.error_lang)?;
+            let path = args.variant.as_deref().unwrap_or_default();
+            let variant = RuleSet::from_json(&read(path)?).map_err(|e| lines(e, args.error_lang, path))?;
+            let comparison = compare::compare(&cohort.officials, &engine, &Engine::new(&variant));
+            if args.text {
+                Ok(report::comparison(&comparison, &rules, &variant, args.lang))
+            } else {
+                Ok(json(&comparison))
             }
         }
         Command::Csv => Ok(csv::write(&read_cohort(file, &rules, args.error_lang)?.officials)),

@@ -33,3 +33,10 @@ pub fn consequences(tier: Tier, history: &[Tier], rules: &RuleSet) -> Vec<Conseq
         ],
     }
 }
+
+/// The consequences of each year of a path of tiers (oldest first), each year judged with the
+/// years before it as its history: when commendation, promotion priority, admonishment,
+/// reassignment or demotion trigger.
+pub fn consequences_over_years(tiers: &[Tier], rules: &RuleSet) -> Vec<Vec<Consequence>> {
+    (0..tiers.len()).map(|year| consequences(tiers[year], &tiers[..year], rules)).collect()
+}

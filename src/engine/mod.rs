@@ -27,6 +27,7 @@
 
 pub mod assessment;
 pub mod cohort;
+pub mod compare;
 pub mod consequences;
 pub mod csv;
 pub mod demo;

@@ -213,7 +213,11 @@ fn change_text(change: &Change, rules: &RuleSet, lang: Lang) -> String {
 
 fn scenario_line(s: &Scenario, rules: &RuleSet, lang: Lang) -> String {
     let changes: Vec<String> = s.changes.iter().map(|c| change_text(c, rules, lang)).collect();
-    let mut mark = if s.tier_changed { " *".to_string() } else { String::new() };
+    let mut mark = if s.tier_changed {
+        " *".to_string()
+    } else {
+        String::new()
+    };
     if s.vetoed {
         mark.push_str(lang.pick(" [一票否决]", " [vetoed]"));
     }
@@ -288,7 +292,10 @@ pub fn what_if(report: &WhatIf, rules: &RuleSet, lang: Lang) -> String {
     } else if report.next_tier.is_none() {
         l("一票否决封顶,无法提升", "capped by the veto")
     } else {
-        l("任何单项或两项改变都不足以提升等次", "no single or paired change lifts the tier")
+        l(
+            "任何单项或两项改变都不足以提升等次",
+            "no single or paired change lifts the tier",
+        )
     };
     for (i, (title, list)) in sections.into_iter().enumerate() {
         let _ = writeln!(out, "{title}:");
@@ -526,6 +533,101 @@ pub fn rule_set(rules: &RuleSet, lang: Lang) -> String {
         l("测评", "multi"),
         fmt_num(p.multi_score),
         basis(&p.basis)
+    );
+    out
+}
+
+/// A readable comparison of a cohort under a baseline and a variant rule set.
+pub fn comparison(
+    c: &super::compare::Comparison,
+    baseline: &RuleSet,
+    variant: &RuleSet,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let _ = writeln!(out, "{}{}", l("基准 ", "Baseline "), rules_line(baseline, lang));
+    let _ = writeln!(out, "{}{}", l("方案 ", "Variant  "), rules_line(variant, lang));
+    let _ = writeln!(
+        out,
+        "{}",
+        l(
+            "等次变化矩阵(行:基准,列:方案):",
+            "Tier transitions (rows: baseline, columns: variant):"
+        )
+    );
+    let names: Vec<&str> = Tier::ALL.iter().map(|t| tier_name(*t, lang)).collect();
+    let _ = writeln!(
+        out,
+        "{:>10} {}",
+        "",
+        names.iter().map(|n| format!("{n:>8}")).collect::<String>()
+    );
+    for (from, row) in c.transitions.iter().enumerate() {
+        let cells: String = row.iter().map(|n| format!("{n:>8}")).collect();
+        let _ = writeln!(out, "{:>10} {cells}", names[from]);
+    }
+    let _ = writeln!(
+        out,
+        "{}{}",
+        l(
+            "等次或荣誉变化的人数:",
+            "Officials whose tier or honour changes: "
+        ),
+        c.movers.len()
+    );
+    for m in &c.movers {
+        let p = &m.parts;
+        let _ = writeln!(
+            out,
+            "  {} {} → {} ({} → {}; {} {:+.2} {} {:+.2} {} {:+.2} {} {:+.2} {} {:+.2}; “{}”{} {} → {})",
+            m.name,
+            tier_name(m.from, lang),
+            tier_name(m.to, lang),
+            fmt2(m.total_before),
+            fmt2(m.total_after),
+            l("单位", "unit"),
+            p.unit,
+            l("践诺", "pledges"),
+            p.pledges,
+            l("测评", "multi"),
+            p.multi,
+            l("加分", "bonus"),
+            p.bonus,
+            l("扣分", "deduction"),
+            p.deduction,
+            tier_name(m.boundary, lang),
+            l("线", " line"),
+            fmt_num(m.threshold_before),
+            fmt_num(m.threshold_after)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{}{}",
+        l("新获荣誉:", "Honour gained: "),
+        c.honour_gained.join("、")
+    );
+    let _ = writeln!(
+        out,
+        "{}{}",
+        l("失去荣誉:", "Honour lost: "),
+        c.honour_lost.join("、")
+    );
+    let dist = |d: &[usize; 4]| {
+        names
+            .iter()
+            .zip(d)
+            .map(|(n, c)| format!("{n} {c}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let _ = writeln!(
+        out,
+        "{}{} → {}",
+        l("分布:", "Distribution: "),
+        dist(&c.distribution_before),
+        dist(&c.distribution_after)
     );
     out
 }
