@@ -38,5 +38,7 @@ pub fn consequences(tier: Tier, history: &[Tier], rules: &RuleSet) -> Vec<Conseq
 /// years before it as its history: when commendation, promotion priority, admonishment,
 /// reassignment or demotion trigger.
 pub fn consequences_over_years(tiers: &[Tier], rules: &RuleSet) -> Vec<Vec<Consequence>> {
-    (0..tiers.len()).map(|year| consequences(tiers[year], &tiers[..year], rules)).collect()
+    (0..tiers.len())
+        .map(|year| consequences(tiers[year], &tiers[..year], rules))
+        .collect()
 }

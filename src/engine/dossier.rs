@@ -38,12 +38,6 @@ pub struct Dossier {
     pub assumptions: Assumptions,
 }
 
-impl Default for PoliticalQuality {
-    fn default() -> Self {
-        PoliticalQuality::Qualified
-    }
-}
-
 /// One published pledge (履职承诺).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,11 +5,11 @@ use serde::{Deserialize, Serialize};
 
 /// Declares a closed vocabulary: an enum with its JSON id and its Chinese and English names.
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal, $zh:literal, $en:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $id:literal, $zh:literal, $en:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub enum $name {
-            $(#[serde(rename = $id)] $variant,)+
+            $($(#[$vmeta])* #[serde(rename = $id)] $variant,)+
         }
 
         impl $name {
@@ -127,7 +127,9 @@ vocabulary! {
 
 vocabulary! {
     /// The outcome of the political-quality test (spec §4).
+    #[derive(Default)]
     PoliticalQuality {
+        #[default]
         Qualified = "qualified", "合格", "qualified";
         Unqualified = "unqualified", "不合格", "unqualified";
     }

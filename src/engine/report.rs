@@ -109,18 +109,15 @@ pub fn assessment(dossier: &Dossier, result: &Assessment, rules: &RuleSet, lang:
             );
         }
     }
-    match &result.next_tier {
-        Some(next) => {
-            let _ = writeln!(
-                out,
-                "{}“{}”{} {}",
-                l("距", "To "),
-                tier_name(next.tier, lang),
-                l("还差", ": needs"),
-                fmt2(next.points)
-            );
-        }
-        None => {}
+    if let Some(next) = &result.next_tier {
+        let _ = writeln!(
+            out,
+            "{}“{}”{} {}",
+            l("距", "To "),
+            tier_name(next.tier, lang),
+            l("还差", ": needs"),
+            fmt2(next.points)
+        );
     }
     let _ = writeln!(
         out,
