@@ -10,7 +10,6 @@ use super::dossier::{Cohort, Dossier};
 use super::error::Problem;
 use super::ids::{RaterGroup, VoteCategory};
 use super::rules::RuleSet;
-use super::text::fmt_num;
 
 /// The byte-order mark written before the header.
 pub const BOM: char = '\u{feff}';
@@ -94,16 +93,29 @@ pub fn template(example: &Dossier) -> String {
     write(std::slice::from_ref(example))
 }
 
+const FORMULA_STARTS: [char; 4] = ['=', '+', '-', '@'];
+
 fn quote(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) || cell.starts_with([' ', '=', '+', '-', '@']) {
+    if cell.contains([',', '"', '\n', '\r']) || cell.starts_with(char::is_whitespace) {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
         cell.to_string()
     }
 }
 
+/// Free text, with a `'` put before a leading `=`, `+`, `-` or `@` so that no spreadsheet
+/// takes it for a formula; reading strips that `'` again.
+fn text_cell(text: Option<&str>) -> String {
+    match text {
+        Some(t) if t.starts_with(FORMULA_STARTS) || t.starts_with('\'') => format!("'{t}"),
+        Some(t) => t.to_string(),
+        None => String::new(),
+    }
+}
+
+/// A number in its shortest form that reads back to the same value.
 fn num(x: Option<f64>) -> String {
-    x.map(fmt_num).unwrap_or_default()
+    x.map(|x| x.to_string()).unwrap_or_default()
 }
 
 /// Writes officials as CSV (with BOM and CRLF line ends).
@@ -126,8 +138,8 @@ pub fn write(officials: &[Dossier]) -> String {
     out.push_str("\r\n");
     for d in officials {
         let mut row: Vec<String> = vec![
-            d.name.clone().unwrap_or_default(),
-            d.post.clone().unwrap_or_default(),
+            text_cell(d.name.as_deref()),
+            text_cell(d.post.as_deref()),
             d.unit_kind.map(|k| k.id().to_string()).unwrap_or_default(),
             d.year.map(|y| y.to_string()).unwrap_or_default(),
             num(d.unit_score),
@@ -171,7 +183,7 @@ pub fn write(officials: &[Dossier]) -> String {
                 None => row.extend(std::iter::repeat_n(String::new(), PLEDGE_FIELDS.len())),
                 Some(p) => {
                     row.push(p.area.id().into());
-                    row.push(p.title.clone().unwrap_or_default());
+                    row.push(text_cell(p.title.as_deref()));
                     row.push(p.grade.map(|g| g.id().to_string()).unwrap_or_default());
                     let f = p.factors;
                     row.push(f.map(|f| f.difficulty.to_string()).unwrap_or_default());
