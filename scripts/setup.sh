@@ -58,6 +58,13 @@ else
   rm -rf "$work"
 fi
 
+if has_version cargo-fuzz "cargo-fuzz $CARGO_FUZZ_VERSION"; then
+  say "cargo-fuzz $CARGO_FUZZ_VERSION is present"
+else
+  say "cargo install cargo-fuzz $CARGO_FUZZ_VERSION (about 1 minute)"
+  cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION"
+fi
+
 if has_version wasm-opt "version 132"; then
   say "wasm-opt 132 is present"
 else

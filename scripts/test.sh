@@ -23,6 +23,8 @@ step "engine and CLI tests (native, no web dependencies)"
 cargo test --locked --no-default-features
 step "app tests (native)"
 cargo test --locked --lib
+step "fuzzing: a short time-boxed pass over every target (FUZZ_SECONDS, default 10 s each)"
+bash scripts/fuzz.sh
 step "benchmarks compile"
 cargo bench --locked --no-default-features --no-run
 
