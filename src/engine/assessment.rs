@@ -245,27 +245,33 @@ impl Engine<'_> {
                 }
             }
         }
-        if dossier.unit_score.is_none() {
-            let (value, source) = match dossier.assumptions.unit_score {
-                Some(v) => (v, "assumption"),
-                None => (self.rules.projection.unit_score, "default"),
-            };
-            inputs.push(AssumedInput {
-                path: "unit_score".into(),
+        let assumed_or_default = |path: &str, assumed: Option<f64>, default: f64| match assumed {
+            Some(value) => AssumedInput {
+                path: path.into(),
                 value,
-                basis: source.into(),
-            });
+                basis: "assumption".into(),
+            },
+            None => AssumedInput {
+                path: path.into(),
+                value: default,
+                basis: "default".into(),
+            },
+        };
+        if dossier.unit_score.is_none() {
+            let p = &self.rules.projection;
+            inputs.push(assumed_or_default(
+                "unit_score",
+                dossier.assumptions.unit_score,
+                p.unit_score,
+            ));
         }
         if self.multi_rater_score(dossier).is_none() {
-            let (value, source) = match dossier.assumptions.multi_score {
-                Some(v) => (v, "assumption"),
-                None => (self.rules.projection.multi_score, "default"),
-            };
-            inputs.push(AssumedInput {
-                path: "votes".into(),
-                value,
-                basis: source.into(),
-            });
+            let p = &self.rules.projection;
+            inputs.push(assumed_or_default(
+                "votes",
+                dossier.assumptions.multi_score,
+                p.multi_score,
+            ));
         }
         inputs
     }
