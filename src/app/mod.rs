@@ -1,4 +1,91 @@
 //! The browser app (Yew, client-side rendered) over the engine.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`state`] | the one `Reducible` state and the [`state::Action`]s |
+//! | [`form`], [`edit`] | the dossier as typed, and every edit of it |
+//! | [`library`], [`storage`], [`share`] | named dossiers, autosave, share links |
+//! | [`components`] | one Yew component per file |
+//! | [`js_api`] | `evaluate`, `whatIf`, `rank`, `defaultRules` exported to JavaScript |
+
+pub mod components;
+pub mod dom;
+pub mod edit;
+pub mod form;
+pub mod hooks;
+pub mod i18n;
+pub mod js_api;
+pub mod library;
+pub mod notice;
+pub mod share;
+pub mod state;
+pub mod storage;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::engine::{Lang, RuleSet};
+use components::about::AboutView;
+use components::header::Header;
+use components::page::SelfAssessmentPage;
+use components::print_report::PrintReport;
+use components::rules_view::RulesView;
+use hooks::AppState;
+use notice::Notice;
+use state::{Action, State, View};
+
+/// The state the page opens with: storage (or example 01), then any share link in the URL.
+pub fn initial_state() -> State {
+    let rules = Rc::new(RuleSet::default());
+    let restored = storage::load(&rules);
+    let fragment = dom::fragment();
+    let state = State::start(rules, restored, storage::load_lang(), Some(&fragment));
+    if share::payload(&fragment).is_some() {
+        dom::clear_fragment();
+    }
+    state
+}
+
+/// The root: provides the state, autosaves, and lays out the current view.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(initial_state);
+    {
+        let handle = state.clone();
+        use_effect_with(state.library.clone(), move |library| {
+            let refused = !storage::save(library);
+            if refused && !matches!(handle.notice.as_deref(), Some(Notice::SaveFailed)) {
+                handle.dispatch(Action::Notify(Notice::SaveFailed));
+            }
+        });
+    }
+    use_effect_with(state.lang, |lang| {
+        storage::save_lang(*lang);
+        match lang {
+            Lang::Zh => dom::set_document_lang("zh-CN", "栋梁 · 北尚栋梁考评模拟器"),
+            Lang::En => dom::set_document_lang("en", "Dongliang · assessment simulator"),
+        }
+    });
+    let view = match state.view {
+        View::SelfAssessment => html! { <SelfAssessmentPage /> },
+        View::Rules => html! { <RulesView /> },
+        View::About => html! { <AboutView /> },
+    };
+    let class = classes!("app", state.sheet_open.then_some("sheet-open"));
+    html! {
+        <ContextProvider<AppState> context={state.clone()}>
+            <div {class}>
+                <Header />
+                <main id="main" class="main">{ view }</main>
+                <PrintReport />
+            </div>
+        </ContextProvider<AppState>>
+    }
+}
 
 /// Mounts the app on the page's body.
-pub fn run() {}
+pub fn run() {
+    js_api::expose();
+    yew::Renderer::<App>::new().render();
+}

@@ -1,0 +1,54 @@
+//! 基本信息: name, post, unit kind and year (none of them changes the result).
+
+use yew::prelude::*;
+
+use super::number_field::NumberField;
+use super::section::Section;
+use crate::app::dom::event_value;
+use crate::app::edit::Edit;
+use crate::app::hooks::use_app_state;
+use crate::app::i18n::field_id;
+use crate::app::state::Action;
+use crate::engine::ids::UnitKind;
+
+#[function_component(BasicsSection)]
+pub fn basics_section() -> Html {
+    let state = use_app_state();
+    let (lang, form) = (state.lang, state.form.clone());
+    let edit = |make: fn(String) -> Edit| {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::Edit(make(text))))
+    };
+    let on_kind = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let kind = UnitKind::from_id(&event_value(&e));
+            state.dispatch(Action::Edit(Edit::UnitKind(kind)));
+        })
+    };
+    let kinds = UnitKind::ALL.iter().map(|k| {
+        html! { <option value={k.id()} selected={form.unit_kind == Some(*k)}>{ lang.pick(k.zh(), k.en()) }</option> }
+    });
+    let error = |path: &str| state.error_at(path).map(AttrValue::from);
+    html! {
+        <Section id="sec-basics" title={lang.pick("基本信息", "Basic information")} invalid={
+            ["name", "post", "year", "unit_kind"].iter().any(|p| state.invalid_under(p))}>
+            <div class="grid-2">
+                <NumberField id={field_id("name")} label={lang.pick("姓名", "Name")} mode="text"
+                    value={form.name.clone()} error={error("name")} on_change={edit(Edit::Name)} />
+                <NumberField id={field_id("post")} label={lang.pick("职务", "Post")} mode="text"
+                    value={form.post.clone()} error={error("post")} on_change={edit(Edit::Post)} />
+                <div class="field">
+                    <label for={field_id("unit_kind")}>{ lang.pick("单位类型", "Kind of unit") }</label>
+                    <select id={field_id("unit_kind")} onchange={on_kind}>
+                        <option value="" selected={form.unit_kind.is_none()}>{ lang.pick("未填写", "Not given") }</option>
+                        { for kinds }
+                    </select>
+                </div>
+                <NumberField id={field_id("year")} label={lang.pick("考核年度", "Year")} mode="numeric"
+                    value={form.year.clone()} placeholder="2023" error={error("year")} on_change={edit(Edit::Year)} />
+            </div>
+            <p class="field-hint">{ lang.pick("以上信息不影响得分。", "These do not change the score.") }</p>
+        </Section>
+    }
+}

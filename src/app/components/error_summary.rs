@@ -1,0 +1,34 @@
+//! The list of what is wrong with the form as typed, each line linking to its field. While it
+//! shows, the result is the last valid one.
+
+use yew::prelude::*;
+
+use crate::app::hooks::use_app_state;
+use crate::app::i18n::field_id;
+use crate::engine::Lang;
+
+#[function_component(ErrorSummary)]
+pub fn error_summary() -> Html {
+    let state = use_app_state();
+    let lang = state.lang;
+    if state.errors.is_empty() {
+        return html! {};
+    }
+    let items = state.errors.iter().map(|e| {
+        let href = if e.path.is_empty() {
+            "#main".to_string()
+        } else {
+            format!("#{}", field_id(&e.path))
+        };
+        html! { <li><a {href}><code>{ e.path.clone() }</code></a>{ " " }{ e.problem.message(lang) }</li> }
+    });
+    html! {
+        <div class="error-summary" role="alert" data-testid="error-summary">
+            <h2>{ match lang {
+                Lang::Zh => format!("{} 处输入有误(结果暂按上一次有效输入计算)", state.errors.len()),
+                Lang::En => format!("{} invalid entries (the result stays at the last valid input)", state.errors.len()),
+            } }</h2>
+            <ul>{ for items }</ul>
+        </div>
+    }
+}

@@ -1,0 +1,48 @@
+//! The header: the app's name, the views (自评模拟 · 规则 · 说明) and the 中文 / EN switch.
+
+use yew::prelude::*;
+
+use crate::app::hooks::use_app_state;
+use crate::app::state::{Action, View};
+use crate::engine::Lang;
+
+#[function_component(Header)]
+pub fn header() -> Html {
+    let state = use_app_state();
+    let lang = state.lang;
+    let view_button = |view: View, zh: &'static str, en: &'static str| {
+        let state = state.clone();
+        let current = state.view == view;
+        let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::SetView(view)));
+        html! {
+            <button type="button" class={classes!("nav-item", current.then_some("current"))}
+                aria-current={current.then_some("page")} {onclick}>{ lang.pick(zh, en) }</button>
+        }
+    };
+    let lang_button = |to: Lang, text: &'static str, label: &'static str| {
+        let state = state.clone();
+        let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::SetLang(to)));
+        html! {
+            <button type="button" class="lang-option" aria-pressed={(lang == to).to_string()}
+                lang={if to == Lang::Zh { "zh-CN" } else { "en" }} aria-label={label} {onclick}>{ text }</button>
+        }
+    };
+    html! {
+        <header class="header">
+            <a class="skip" href="#main">{ lang.pick("跳到正文", "Skip to content") }</a>
+            <div class="brand">
+                <span class="brand-name" lang="zh-CN">{ "栋梁" }</span>
+                <span class="brand-sub">{ lang.pick("北尚栋梁考评模拟器", "“Beishang Dongliang” assessment simulator") }</span>
+            </div>
+            <nav class="nav" aria-label={lang.pick("视图", "Views")}>
+                { view_button(View::SelfAssessment, "自评模拟", "Self-assessment") }
+                { view_button(View::Rules, "规则", "Rules") }
+                { view_button(View::About, "说明", "About") }
+            </nav>
+            <div class="lang-switch" role="group" aria-label="语言 / Language">
+                { lang_button(Lang::Zh, "中文", "中文") }
+                { lang_button(Lang::En, "EN", "English") }
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,76 @@
+//! 历年等次: the tiers of previous years, oldest first (they decide 连续 consequences, spec §6).
+
+use yew::prelude::*;
+
+use super::section::Section;
+use crate::app::dom::event_value;
+use crate::app::edit::Edit;
+use crate::app::hooks::use_app_state;
+use crate::app::i18n::{self, field_id};
+use crate::app::state::Action;
+use crate::engine::{Lang, Tier};
+
+#[function_component(HistorySection)]
+pub fn history_section() -> Html {
+    let state = use_app_state();
+    let (lang, form) = (state.lang, state.form.clone());
+    let year: Option<i32> = form.year.trim().parse().ok();
+    let n = form.history.len();
+    let rows = form.history.iter().enumerate().map(|(i, tier)| {
+        let label = match (year, lang) {
+            (Some(y), Lang::Zh) => format!("{} 年", y - (n - i) as i32),
+            (Some(y), Lang::En) => format!("{}", y - (n - i) as i32),
+            (None, Lang::Zh) => format!("前 {} 年", n - i),
+            (None, Lang::En) => format!("{} years before", n - i),
+        };
+        let on_tier = {
+            let state = state.clone();
+            Callback::from(move |e: Event| {
+                if let Some(t) = Tier::from_id(&event_value(&e)) {
+                    state.dispatch(Action::Edit(Edit::History(i, t)));
+                }
+            })
+        };
+        let on_remove = {
+            let state = state.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::Edit(Edit::RemoveHistory(i))))
+        };
+        let options = Tier::ALL.iter().map(|t| {
+            html! { <option value={t.id()} selected={t == tier}>{ i18n::tier(*t, lang) }</option> }
+        });
+        let id = field_id(&format!("history[{i}]"));
+        html! {
+            <li class="history-row">
+                <label for={id.clone()}>{ label.clone() }</label>
+                <select {id} onchange={on_tier}>{ for options }</select>
+                <button type="button" class="small subtle" onclick={on_remove}
+                    aria-label={format!("{} {label}", lang.pick("删除", "Remove"))}>{ lang.pick("删除", "Remove") }</button>
+            </li>
+        }
+    });
+    let add = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Edit(Edit::AddHistory)))
+    };
+    let summary = match lang {
+        Lang::Zh => format!(
+            "连续 {} 年“{}”",
+            state.result.consecutive_years,
+            i18n::tier(state.result.tier, lang)
+        ),
+        Lang::En => format!(
+            "{} consecutive years “{}”",
+            state.result.consecutive_years,
+            i18n::tier(state.result.tier, lang)
+        ),
+    };
+    html! {
+        <Section id="sec-history" title={lang.pick("历年等次", "Previous years")} {summary} open={false}
+            invalid={state.invalid_under("history")}>
+            <p class="field-hint">{ lang.pick("由远及近排列;用于判断连续“好”或连续“一般”。",
+                "Oldest first; used for consecutive “good” or “average” years.") }</p>
+            <ul class="history">{ for rows }</ul>
+            <button type="button" class="add" onclick={add}>{ lang.pick("+ 添加一年(新增在最近一年之后)", "+ Add a year (after the latest)") }</button>
+        </Section>
+    }
+}

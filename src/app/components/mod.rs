@@ -1,0 +1,36 @@
+//! One Yew component per file. Props are `XxxProps`, callbacks `on_*`; components read the
+//! shared state with `use_app_state()` and change it only by dispatching actions.
+
+pub mod about;
+pub mod assumptions;
+pub mod basics;
+pub mod error_summary;
+pub mod explain;
+pub mod grade_picker;
+pub mod header;
+pub mod history;
+pub mod lift_list;
+pub mod mobile_bar;
+pub mod negative_list;
+pub mod notice_bar;
+pub mod number_field;
+pub mod page;
+pub mod pledge_card;
+pub mod pledges;
+pub mod positive_list;
+pub mod print_report;
+pub mod quarter_field;
+pub mod quarter_line;
+pub mod quote;
+pub mod result_card;
+pub mod result_tabs;
+pub mod rules_view;
+pub mod score_bar;
+pub mod section;
+pub mod tier_badge;
+pub mod toolbar;
+pub mod unit_section;
+pub mod veto_banner;
+pub mod votes;
+pub mod waterfall;
+pub mod what_if;

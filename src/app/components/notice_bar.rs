@@ -1,0 +1,128 @@
+//! The notice above the editor: an import's outcome (with every error), a share link to copy,
+//! a damaged link, unreadable stored data (with its text offered for download), a refused save.
+
+use yew::prelude::*;
+
+use crate::app::dom;
+use crate::app::hooks::use_app_state;
+use crate::app::notice::Notice;
+use crate::app::share::ShareError;
+use crate::app::state::Action;
+use crate::engine::{FieldErrors, Lang};
+
+fn error_list(errors: &FieldErrors, lang: Lang) -> Html {
+    html! {
+        <ul class="error-list">
+            { for errors.iter().map(|e| html! { <li><code>{ e.line(lang) }</code></li> }) }
+        </ul>
+    }
+}
+
+/// Copies text to the clipboard (the page is a secure context on 127.0.0.1 and https).
+fn copy(text: String) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.navigator().clipboard().write_text(&text);
+        }
+    })
+}
+
+#[function_component(NoticeBar)]
+pub fn notice_bar() -> Html {
+    let state = use_app_state();
+    let lang = state.lang;
+    let Some(notice) = state.notice.clone() else {
+        return html! {};
+    };
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Dismiss))
+    };
+    let (kind, body) = match &*notice {
+        Notice::Imported { label } => (
+            "ok",
+            html! { <p>{ match lang {
+                Lang::Zh => format!("已导入为新档案“{label}”。"),
+                Lang::En => format!("Imported as the new dossier “{label}”."),
+            } }</p> },
+        ),
+        Notice::ImportFailed { file, errors } => (
+            "error",
+            html! {
+                <>
+                    <p><strong>{ match lang {
+                        Lang::Zh => format!("无法导入“{file}”,现有档案未作任何改动:"),
+                        Lang::En => format!("“{file}” could not be imported; nothing was changed:"),
+                    } }</strong></p>
+                    { error_list(errors, lang) }
+                </>
+            },
+        ),
+        Notice::Corrupt { text, why } => {
+            let text = text.clone();
+            let save = Callback::from(move |_: MouseEvent| {
+                dom::download("dongliang-unreadable-storage.txt", "text/plain", &text)
+            });
+            (
+                "error",
+                html! {
+                    <>
+                        <p><strong>{ lang.pick(
+                            "浏览器中保存的数据无法读取,已重新开始(载入示例 01)。",
+                            "The data saved in this browser could not be read; the app started afresh (example 01).") }</strong></p>
+                        <p>{ why.message(lang) }</p>
+                        <button type="button" onclick={save}>{ lang.pick("下载无法读取的数据", "Download the unreadable data") }</button>
+                    </>
+                },
+            )
+        }
+        Notice::Shared { label } => (
+            "ok",
+            html! { <p>{ match lang {
+                Lang::Zh => format!("已从分享链接打开档案“{label}”(已另存,未覆盖您的档案)。"),
+                Lang::En => format!("Opened “{label}” from a share link (saved separately; your dossiers are untouched)."),
+            } }</p> },
+        ),
+        Notice::ShareFailed(error) => (
+            "error",
+            html! {
+                <>
+                    <p><strong>{ lang.pick("分享链接无法打开:", "The share link could not be opened:") }</strong></p>
+                    { match error {
+                        ShareError::Damaged => html! { <p>{ lang.pick("链接已损坏或不完整。", "The link is damaged or incomplete.") }</p> },
+                        ShareError::Invalid(errors) => error_list(errors, lang),
+                    } }
+                </>
+            },
+        ),
+        Notice::ShareLink(url) => (
+            "ok",
+            html! {
+                <>
+                    <label for="share-url">{ lang.pick(
+                        "分享链接(档案压缩在 # 之后,不会发送到服务器):",
+                        "Share link (the dossier is packed after #, never sent to a server):") }</label>
+                    <input id="share-url" class="share-url" type="text" readonly=true value={url.clone()}
+                        onfocus={Callback::from(|e: FocusEvent| {
+                            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() { input.select(); }
+                        })} />
+                    <button type="button" onclick={copy(url.clone())}>{ lang.pick("复制", "Copy") }</button>
+                </>
+            },
+        ),
+        Notice::SaveFailed => (
+            "error",
+            html! { <p>{ lang.pick(
+            "浏览器拒绝保存(可能是隐私模式或存储已满):请用“导出 JSON”保存您的档案。",
+            "The browser refused to save (private mode or full storage): use “Export JSON” to keep your dossier.") }</p> },
+        ),
+    };
+    html! {
+        <div class={classes!("notice", format!("notice-{kind}"))} role={if kind == "error" { "alert" } else { "status" }}
+            data-testid="notice">
+            <div class="notice-body">{ body }</div>
+            <button type="button" class="notice-close" onclick={dismiss}
+                aria-label={lang.pick("关闭提示", "Dismiss")}>{ "×" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,50 @@
+//! The self-assessment view: the toolbar and notices on top, the dossier editor on the left,
+//! the result card and its tabs on the right (one column and a bottom bar on phones).
+
+use yew::prelude::*;
+
+use super::assumptions::AssumptionsSection;
+use super::basics::BasicsSection;
+use super::error_summary::ErrorSummary;
+use super::history::HistorySection;
+use super::mobile_bar::MobileBar;
+use super::negative_list::NegativeList;
+use super::notice_bar::NoticeBar;
+use super::pledges::PledgesSection;
+use super::positive_list::PositiveList;
+use super::result_card::ResultCard;
+use super::result_tabs::ResultTabs;
+use super::toolbar::Toolbar;
+use super::unit_section::UnitSection;
+use super::votes::VotesSection;
+use crate::app::hooks::use_app_state;
+
+#[function_component(SelfAssessmentPage)]
+pub fn self_assessment_page() -> Html {
+    let lang = use_app_state().lang;
+    html! {
+        <>
+            <Toolbar />
+            <NoticeBar />
+            <div class="layout">
+                <form class="editor" aria-label={lang.pick("考评档案", "Dossier")}
+                    onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <ErrorSummary />
+                    <BasicsSection />
+                    <PledgesSection />
+                    <UnitSection />
+                    <VotesSection />
+                    <PositiveList />
+                    <NegativeList />
+                    <HistorySection />
+                    <AssumptionsSection />
+                </form>
+                <aside class="result-col" aria-label={lang.pick("结果", "Result")}>
+                    <ResultCard />
+                    <ResultTabs />
+                </aside>
+            </div>
+            <MobileBar />
+        </>
+    }
+}

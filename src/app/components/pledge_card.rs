@@ -1,0 +1,106 @@
+//! One pledge as a compact card: area, title, grade, and the four quarter scores.
+
+use yew::prelude::*;
+
+use super::grade_picker::GradePicker;
+use super::number_field::NumberField;
+use super::quarter_field::QuarterField;
+use crate::app::dom::event_value;
+use crate::app::edit::Edit;
+use crate::app::form::PledgeForm;
+use crate::app::hooks::use_app_state;
+use crate::app::i18n::field_id;
+use crate::app::state::Action;
+use crate::engine::ids::Area;
+use crate::engine::text::{fmt2, fmt_num};
+use crate::engine::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct PledgeCardProps {
+    pub index: usize,
+    pub pledge: PledgeForm,
+    pub removable: bool,
+}
+
+#[function_component(PledgeCard)]
+pub fn pledge_card(props: &PledgeCardProps) -> Html {
+    let state = use_app_state();
+    let (lang, i, p) = (state.lang, props.index, &props.pledge);
+    let path = format!("pledges[{i}]");
+    let at = |field: &str| format!("{path}.{field}");
+    let result = state.result.pledges.get(i).filter(|_| !state.stale());
+    let on_remove = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Edit(Edit::RemovePledge(i))))
+    };
+    let on_area = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            if let Some(area) = Area::from_id(&event_value(&e)) {
+                state.dispatch(Action::Edit(Edit::PledgeArea(i, area)));
+            }
+        })
+    };
+    let on_title = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::Edit(Edit::PledgeTitle(i, text))))
+    };
+    let areas = Area::ALL.iter().map(|a| {
+        html! { <option value={a.id()} selected={p.area == *a}>{ lang.pick(a.zh(), a.en()) }</option> }
+    });
+    let quarters = (0..4).map(|q| {
+        let qpath = at(&format!("quarters[{q}]"));
+        let error = state.error_at(&qpath).map(AttrValue::from);
+        let state = state.clone();
+        let on_change =
+            Callback::from(move |text: String| state.dispatch(Action::Edit(Edit::Quarter(i, q, text))));
+        html! {
+            <QuarterField id={field_id(&qpath)} quarter={q} value={p.quarters[q].clone()}
+                projected={result.map(|r| r.quarters[q])} {error}
+                {lang} {on_change} />
+        }
+    });
+    let title_id = format!("pledge-{}-title", p.key);
+    let score = result.map(|r| match lang {
+        Lang::Zh => format!(
+            "完成度 {} × 系数 {} = {}",
+            fmt2(r.fulfilment),
+            fmt_num(r.coefficient),
+            fmt2(r.score)
+        ),
+        Lang::En => format!(
+            "fulfilment {} × {} = {}",
+            fmt2(r.fulfilment),
+            fmt_num(r.coefficient),
+            fmt2(r.score)
+        ),
+    });
+    html! {
+        <article class="pledge-card" aria-labelledby={title_id.clone()} data-testid={format!("pledge-{i}")}>
+            <div class="pledge-head">
+                <h3 id={title_id}>{ match lang { Lang::Zh => format!("承诺 {}", i + 1), Lang::En => format!("Pledge {}", i + 1) } }</h3>
+                if let Some(score) = score { <span class="pledge-score num">{ score }</span> }
+                if props.removable {
+                    <button type="button" class="small subtle" onclick={on_remove}
+                        aria-label={match lang { Lang::Zh => format!("删除承诺 {}", i + 1), Lang::En => format!("Remove pledge {}", i + 1) }}>
+                        { lang.pick("删除", "Remove") }</button>
+                }
+            </div>
+            <div class="grid-2">
+                <div class="field">
+                    <label for={field_id(&at("area"))}>{ lang.pick("方面", "Area") }</label>
+                    <select id={field_id(&at("area"))} onchange={on_area}>{ for areas }</select>
+                </div>
+                <NumberField id={field_id(&at("title"))} label={lang.pick("承诺内容", "Pledge")} mode="text"
+                    value={p.title.clone()} error={state.error_at(&at("title")).map(AttrValue::from)}
+                    on_change={on_title} />
+            </div>
+            <GradePicker index={i} grade={p.grade} factors={p.factors}
+                derived={result.and_then(|r| r.derived_grade)} />
+            <fieldset class="quarters">
+                <legend>{ lang.pick("季度评分(0–100,留空为未评分)", "Quarter scores (0–100; empty = not scored)") }</legend>
+                <div class="quarter-row">{ for quarters }</div>
+            </fieldset>
+        </article>
+    }
+}

@@ -1,0 +1,47 @@
+//! 履职践诺: the pledge cards (1–10) and the button that adds one.
+
+use yew::prelude::*;
+
+use super::pledge_card::PledgeCard;
+use super::section::Section;
+use crate::app::edit::{Edit, MAX_PLEDGES};
+use crate::app::hooks::use_app_state;
+use crate::app::state::Action;
+use crate::engine::text::fmt2;
+use crate::engine::Lang;
+
+#[function_component(PledgesSection)]
+pub fn pledges_section() -> Html {
+    let state = use_app_state();
+    let (lang, form) = (state.lang, state.form.clone());
+    let add = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Edit(Edit::AddPledge)))
+    };
+    let count = form.pledges.len();
+    let summary = match lang {
+        Lang::Zh => format!("{count} 项 · 维度得分 {}", fmt2(state.result.dimensions.pledges)),
+        Lang::En => format!(
+            "{count} pledges · dimension {}",
+            fmt2(state.result.dimensions.pledges)
+        ),
+    };
+    let cards = form.pledges.iter().enumerate().map(|(index, pledge)| {
+        html! { <PledgeCard key={pledge.key} {index} pledge={pledge.clone()} removable={count > 1} /> }
+    });
+    html! {
+        <Section id="sec-pledges" title={lang.pick("履职践诺", "Pledges")} {summary}
+            invalid={state.invalid_under("pledges")}>
+            if let Some(error) = state.error_at("pledges") {
+                <p class="field-error">{ error }</p>
+            }
+            <div class="pledge-list">{ for cards }</div>
+            <button type="button" class="add" onclick={add} disabled={count >= MAX_PLEDGES}>
+                { match lang {
+                    Lang::Zh => format!("+ 添加承诺({count}/{MAX_PLEDGES})"),
+                    Lang::En => format!("+ Add a pledge ({count}/{MAX_PLEDGES})"),
+                } }
+            </button>
+        </Section>
+    }
+}

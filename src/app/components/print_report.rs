@@ -1,0 +1,151 @@
+//! The one-page self-assessment report the print stylesheet shows instead of the app: the
+//! dossier, the result, the explanation, the rule set's name, version and hash, and the date.
+
+use yew::prelude::*;
+
+use crate::app::dom;
+use crate::app::hooks::use_app_state;
+use crate::app::i18n;
+use crate::engine::assessment::VetoCause;
+use crate::engine::text::{fmt2, fmt_num};
+use crate::engine::{Dossier, Lang, RaterGroup};
+
+#[function_component(PrintReport)]
+pub fn print_report() -> Html {
+    let state = use_app_state();
+    let (lang, rules, r, d) = (
+        state.lang,
+        state.rules.clone(),
+        state.result.clone(),
+        state.dossier.clone(),
+    );
+    let hash = use_memo(rules.clone(), |rules| rules.content_hash());
+    let dash = || "—".to_string();
+    let pledges = d.pledges.iter().zip(&r.pledges).enumerate().map(|(i, (p, pr))| {
+        let quarters: Vec<String> = p
+            .quarters
+            .iter()
+            .zip(pr.quarters)
+            .map(|(q, used)| match q {
+                Some(v) => fmt_num(*v),
+                None => format!("{}*", fmt2(used)),
+            })
+            .collect();
+        html! {
+            <tr>
+                <td>{ i + 1 }</td>
+                <td>{ lang.pick(p.area.zh(), p.area.en()) }</td>
+                <td>{ p.title.clone().unwrap_or_else(dash) }</td>
+                <td>{ pr.grade.id() }</td>
+                <td class="num">{ quarters.join(" / ") }</td>
+                <td class="num">{ fmt2(pr.score) }</td>
+            </tr>
+        }
+    });
+    let groups = RaterGroup::ALL
+        .iter()
+        .filter_map(|g| {
+            let counts = d.votes.get(*g)?;
+            Some(format!(
+                "{} {}/{}/{}/{}",
+                lang.pick(g.zh(), g.en()),
+                counts.good,
+                counts.fairly_good,
+                counts.average,
+                counts.poor
+            ))
+        })
+        .collect::<Vec<_>>();
+    let items = |list: Vec<String>| {
+        if list.is_empty() {
+            dash()
+        } else {
+            list.join(lang.pick(";", "; "))
+        }
+    };
+    let positive = items(
+        d.positive
+            .iter()
+            .map(|c| format!("{}×{}", c.item, c.count))
+            .collect(),
+    );
+    let negative = items(
+        d.negative
+            .iter()
+            .map(|n| {
+                let tolerated = if n.tolerated {
+                    lang.pick("(容错免责)", " (tolerated)")
+                } else {
+                    ""
+                };
+                format!("{}×{}{tolerated}", n.item, n.count)
+            })
+            .collect(),
+    );
+    let vetoes = items(
+        r.vetoed_by
+            .iter()
+            .map(|v| match v {
+                VetoCause::Item { id } => id.clone(),
+                VetoCause::PoliticalQuality => {
+                    lang.pick("政治素质不合格", "politically unqualified").to_string()
+                }
+            })
+            .collect(),
+    );
+    let consequences = items(
+        r.consequences
+            .iter()
+            .filter_map(|c| rules.consequence_text(c.id()))
+            .map(|c| lang.pick(&c.zh, &c.en).to_string())
+            .collect(),
+    );
+    let steps = r.trace.clone().unwrap_or_default();
+    let history = items(
+        d.history
+            .iter()
+            .map(|t| i18n::tier(*t, lang).to_string())
+            .collect(),
+    );
+    html! {
+        <section class="print-report" aria-hidden="true">
+            <header class="report-head">
+                <h1>{ lang.pick("“北尚栋梁”考评 · 自评报告", "“Beishang Dongliang” assessment · self-assessment report") }</h1>
+                <p>{ format!("{} · {} · {}", Dossier::display_name(&d), d.post.clone().unwrap_or_else(dash),
+                    d.year.map(|y| y.to_string()).unwrap_or_else(dash)) }</p>
+                <p class="muted">{ format!("{} {} · {} {} · {} {} · {} {}", lang.pick("规则:", "Rules:"),
+                    lang.pick(&rules.name, &rules.name_en), lang.pick("版本", "version"), rules.version,
+                    lang.pick("哈希", "hash"), hash, lang.pick("日期", "date"), dom::today()) }</p>
+            </header>
+            <div class="report-result">
+                <strong class="num">{ fmt2(r.total) }</strong>{ " " }<strong>{ i18n::tier(r.tier, lang) }</strong>
+                { format!(" · {} {} · {} {} · {} {} · {} {} · {} {}",
+                    lang.pick("单位", "unit"), fmt2(r.parts.unit), lang.pick("践诺", "pledges"), fmt2(r.parts.pledges),
+                    lang.pick("测评", "multi"), fmt2(r.parts.multi), lang.pick("加分", "bonus"), fmt2(r.parts.bonus),
+                    lang.pick("扣分", "deduction"), fmt2(r.parts.deduction)) }
+                if r.projected { { format!(" · {} ({})", lang.pick("推算", "projected"), r.assumed.len()) } }
+                if r.vetoed { { format!(" · {}: {vetoes}", lang.pick("一票否决", "vetoed")) } }
+                <div>{ format!("{}: {consequences}", lang.pick("结果运用", "Consequences")) }</div>
+            </div>
+            <table class="report-table">
+                <thead><tr><th>{ "#" }</th><th>{ lang.pick("方面", "Area") }</th><th>{ lang.pick("承诺", "Pledge") }</th>
+                    <th>{ lang.pick("等级", "Grade") }</th><th>{ "Q1–Q4" }</th><th>{ lang.pick("得分", "Score") }</th></tr></thead>
+                <tbody>{ for pledges }</tbody>
+            </table>
+            <p>{ format!("{}: {} · {}: {} · {}: {}",
+                lang.pick("单位绩效", "Unit score"), d.unit_score.map(fmt_num).unwrap_or_else(|| lang.pick("未公布", "not published").into()),
+                lang.pick("测评票数(好/较好/一般/差)", "Votes (good/fairly good/average/poor)"), items(groups),
+                lang.pick("历年等次", "History"), history) }</p>
+            <p>{ format!("{}: {positive} · {}: {negative}", lang.pick("正面清单", "Positive"), lang.pick("负面清单", "Negative")) }</p>
+            <ol class="report-steps">
+                { for steps.iter().map(|s| html! {
+                    <li><strong>{ if lang == Lang::Zh { &s.label_zh } else { &s.label_en } }</strong>{ " " }<code>{ &s.formula }</code></li>
+                }) }
+            </ol>
+            <p class="muted">{ format!("{} {}", lang.pick(
+                "* 为推算值。规则中的数值为示例默认值,本报告为培训和自查用,不是区里的正式评分。出处:",
+                "* projected. Numbers in the rules are illustrative defaults; this report is for training and self-checking, not the district's official scoring. Source:"),
+                i18n::source_line(&rules)) }</p>
+        </section>
+    }
+}

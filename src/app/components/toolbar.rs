@@ -1,0 +1,159 @@
+//! The dossier toolbar: which named dossier is open (switch, rename, new, example, copy,
+//! delete), import and export as a JSON file, the share link, printing and undo.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::file::callbacks::{read_as_text, FileReader};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::dom::{self, event_value};
+use crate::app::hooks::use_app_state;
+use crate::app::library::EXAMPLES;
+use crate::app::notice::Notice;
+use crate::app::share;
+use crate::app::state::Action;
+use crate::engine::{FieldError, FieldErrors, Problem};
+
+/// Files larger than this are refused before reading.
+const MAX_IMPORT_BYTES: f64 = 1024.0 * 1024.0;
+
+fn import_failed(file: String, why: &str) -> Action {
+    let errors = FieldErrors(vec![FieldError::new("", Problem::Invalid(why.to_string()))]);
+    Action::Notify(Notice::ImportFailed { file, errors })
+}
+
+#[function_component(Toolbar)]
+pub fn toolbar() -> Html {
+    let state = use_app_state();
+    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+    let lang = state.lang;
+    let library = state.library.clone();
+    let dispatch = |action: Action| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
+    };
+    let on_select = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(i) = event_value(&e).parse() {
+                state.dispatch(Action::SelectSlot(i));
+            }
+        })
+    };
+    let on_rename = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let current = state.library.current;
+            state.dispatch(Action::RenameSlot(current, event_value(&e)));
+        })
+    };
+    let on_example = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(i) = event_value(&e).parse() {
+                state.dispatch(Action::LoadExample(i));
+            }
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                select.set_value("");
+            }
+        })
+    };
+    let on_delete = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let current = state.library.current;
+            let label = state.library.open().label.clone();
+            let question = match state.lang {
+                crate::engine::Lang::Zh => format!("删除档案“{label}”?此操作不能撤销。"),
+                crate::engine::Lang::En => format!("Delete the dossier “{label}”? This cannot be undone."),
+            };
+            if dom::confirm(&question) {
+                state.dispatch(Action::DeleteSlot(current));
+            }
+        })
+    };
+    let on_import = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let name = file.name();
+            if file.size() > MAX_IMPORT_BYTES {
+                state.dispatch(import_failed(
+                    name,
+                    "文件超过 1 MB / the file is larger than 1 MB",
+                ));
+                return;
+            }
+            let state = state.clone();
+            let task = read_as_text(&gloo::file::File::from(file), move |read| match read {
+                Ok(text) => state.dispatch(Action::Import { file: name, text }),
+                Err(e) => state.dispatch(import_failed(name, &e.to_string())),
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let on_export = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = serde_json::to_string_pretty(&*state.dossier).unwrap_or_default();
+            dom::download(
+                &format!("{}.json", state.library.open().label),
+                "application/json",
+                &text,
+            );
+        })
+    };
+    let on_share = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let url = format!("{}#{}", dom::page_url(), share::fragment(&state.dossier));
+            state.dispatch(Action::Notify(Notice::ShareLink(url)));
+        })
+    };
+    let slots = library.slots.iter().enumerate().map(|(i, slot)| {
+        html! { <option value={i.to_string()} selected={i == library.current}>{ slot.label.clone() }</option> }
+    });
+    let examples = EXAMPLES.iter().enumerate().map(|(i, example)| {
+        html! { <option value={i.to_string()}>{ lang.pick(example.zh, example.en) }</option> }
+    });
+    html! {
+        <div class="toolbar" role="toolbar" aria-label={lang.pick("档案操作", "Dossier actions")}>
+            <div class="toolbar-group">
+                <label for="slot-select">{ lang.pick("当前档案", "Open dossier") }</label>
+                <select id="slot-select" onchange={on_select}>{ for slots }</select>
+                <label for="slot-label" class="visually-hidden">{ lang.pick("档案名称", "Dossier name") }</label>
+                <input id="slot-label" type="text" class="slot-label" value={library.open().label.clone()}
+                    onchange={on_rename} title={lang.pick("重命名档案", "Rename the dossier")} />
+            </div>
+            <div class="toolbar-group">
+                <button type="button" class="primary" onclick={dispatch(Action::NewDossier)}>
+                    { lang.pick("新建我的自评", "Start my own") }</button>
+                <label for="example-select" class="visually-hidden">{ lang.pick("载入示例", "Load an example") }</label>
+                <select id="example-select" onchange={on_example}>
+                    <option value="" selected=true>{ lang.pick("载入示例……", "Load an example…") }</option>
+                    { for examples }
+                </select>
+                <button type="button" onclick={dispatch(Action::DuplicateSlot)}>{ lang.pick("复制", "Duplicate") }</button>
+                <button type="button" onclick={on_delete} disabled={library.slots.len() < 2}>
+                    { lang.pick("删除", "Delete") }</button>
+            </div>
+            <div class="toolbar-group">
+                <input id="import-file" class="visually-hidden file-input" type="file"
+                    accept=".json,application/json" onchange={on_import} />
+                <label class="button" for="import-file">{ lang.pick("导入 JSON", "Import JSON") }</label>
+                <button type="button" onclick={on_export}>{ lang.pick("导出 JSON", "Export JSON") }</button>
+                <button type="button" onclick={on_share}>{ lang.pick("分享链接", "Share link") }</button>
+                <button type="button" onclick={Callback::from(|_: MouseEvent| dom::print())}>
+                    { lang.pick("打印报告", "Print report") }</button>
+                <button type="button" onclick={dispatch(Action::Undo)} disabled={state.undo.is_empty()}>
+                    { lang.pick("撤销", "Undo") }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,63 @@
+//! 单位综合绩效: the unit's comprehensive performance score, or "not published yet" (then the
+//! assumed value is shown greyed, spec §7).
+
+use yew::prelude::*;
+
+use super::number_field::NumberField;
+use super::section::Section;
+use crate::app::dom::event_checked;
+use crate::app::edit::Edit;
+use crate::app::hooks::use_app_state;
+use crate::app::i18n::field_id;
+use crate::app::state::Action;
+use crate::engine::text::fmt2;
+use crate::engine::Lang;
+
+#[function_component(UnitSection)]
+pub fn unit_section() -> Html {
+    let state = use_app_state();
+    let (lang, form) = (state.lang, state.form.clone());
+    let on_score = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::Edit(Edit::UnitScore(text))))
+    };
+    let on_pending = {
+        let state = state.clone();
+        Callback::from(move |e: Event| state.dispatch(Action::Edit(Edit::UnitPublished(!event_checked(&e)))))
+    };
+    let used = state.result.dimensions.unit;
+    let hint = (!form.unit_published).then(|| match lang {
+        Lang::Zh => format!("尚未公布:推算按 {} 分", fmt2(used)),
+        Lang::En => format!("Not published yet: assumed {}", fmt2(used)),
+    });
+    let summary = match lang {
+        Lang::Zh => format!(
+            "{} 分 × {} = {}",
+            fmt2(used),
+            state.rules.dimensions.weights.unit,
+            fmt2(state.result.parts.unit)
+        ),
+        Lang::En => format!(
+            "{} × {} = {}",
+            fmt2(used),
+            state.rules.dimensions.weights.unit,
+            fmt2(state.result.parts.unit)
+        ),
+    };
+    html! {
+        <Section id="sec-unit" title={lang.pick("单位综合绩效", "Unit performance")} {summary}
+            invalid={state.invalid_under("unit_score")}>
+            <div class="grid-2">
+                <NumberField id={field_id("unit_score")} label={lang.pick("所在单位综合绩效考核得分(0–100)", "The unit's performance score (0–100)")}
+                    value={if form.unit_published { form.unit_score.clone() } else { String::new() }}
+                    placeholder={if form.unit_published { String::new() } else { fmt2(used) }}
+                    disabled={!form.unit_published} hint={hint.map(AttrValue::from)}
+                    error={state.error_at("unit_score").map(AttrValue::from)} on_change={on_score} />
+                <div class="field check">
+                    <input id="unit-pending" type="checkbox" checked={!form.unit_published} onchange={on_pending} />
+                    <label for="unit-pending">{ lang.pick("尚未公布", "Not published yet") }</label>
+                </div>
+            </div>
+        </Section>
+    }
+}

@@ -1,0 +1,84 @@
+//! The veto banner (一票否决): which item or test vetoed the official, the article's words on
+//! it, and what the veto does to the tier.
+
+use yew::prelude::*;
+
+use super::quote::Quote;
+use crate::app::i18n;
+use crate::engine::assessment::VetoCause;
+use crate::engine::{Assessment, Lang, RuleSet};
+
+#[derive(Properties, PartialEq)]
+pub struct VetoBannerProps {
+    pub result: std::rc::Rc<Assessment>,
+    pub rules: std::rc::Rc<RuleSet>,
+    pub lang: Lang,
+}
+
+#[function_component(VetoBanner)]
+pub fn veto_banner(props: &VetoBannerProps) -> Html {
+    let (rules, lang, result) = (&props.rules, props.lang, &props.result);
+    if !result.vetoed {
+        return html! {};
+    }
+    let source = i18n::source_line(rules);
+    let causes: Html = result
+        .vetoed_by
+        .iter()
+        .map(|cause| {
+            let (what, quote) = match cause {
+                VetoCause::Item { id } => {
+                    let item = rules.negative_item(id);
+                    let text = item
+                        .map(|i| i18n::item_text(i, lang).to_string())
+                        .unwrap_or_default();
+                    let quote = item
+                        .and_then(|i| i.quote.clone())
+                        .or_else(|| rules.veto.basis.quote.clone());
+                    (format!("{id} {text}"), quote)
+                }
+                VetoCause::PoliticalQuality => (
+                    lang.pick("政治素质测评不合格", "found politically unqualified")
+                        .to_string(),
+                    rules.political_quality.basis.quote.clone(),
+                ),
+            };
+            html! {
+                <li>
+                    <strong>{ what }</strong>
+                    if let Some(q) = quote { <Quote text={q} source={source.clone()} /> }
+                </li>
+            }
+        })
+        .collect();
+    let cap = rules.veto_cap();
+    let effect = match lang {
+        Lang::Zh => format!(
+            "取消评优资格:等次最高为“{}”{},不参加“{}”评选。",
+            cap.zh(),
+            if result.uncapped_tier.is_better_than(cap) {
+                format!("(按分数应为“{}”)", result.uncapped_tier.zh())
+            } else {
+                String::new()
+            },
+            rules.honour.zh
+        ),
+        Lang::En => format!(
+            "Disqualified from the top tier: at most “{}”{}, and excluded from the “{}” honour.",
+            cap.en(),
+            if result.uncapped_tier.is_better_than(cap) {
+                format!(" (the score alone would give “{}”)", result.uncapped_tier.en())
+            } else {
+                String::new()
+            },
+            rules.honour.en
+        ),
+    };
+    html! {
+        <section class="veto-banner" role="alert" aria-labelledby="veto-title">
+            <h3 id="veto-title">{ lang.pick("一票否决", "One-vote veto") }</h3>
+            <p>{ effect }</p>
+            <ul class="veto-causes">{ causes }</ul>
+        </section>
+    }
+}

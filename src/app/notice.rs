@@ -1,0 +1,35 @@
+//! Messages about the user's work that are not field errors: imports, share links, storage.
+
+use std::rc::Rc;
+
+use super::share::ShareError;
+use super::storage::Unreadable;
+use crate::engine::FieldErrors;
+
+/// One message shown above the editor until dismissed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A file was imported as a new dossier.
+    Imported {
+        label: String,
+    },
+    /// A file could not be imported; nothing was changed.
+    ImportFailed {
+        file: String,
+        errors: FieldErrors,
+    },
+    /// Stored data could not be read; the app started clean. The text is kept for download.
+    Corrupt {
+        text: Rc<String>,
+        why: Unreadable,
+    },
+    /// A share link was opened as a new dossier.
+    Shared {
+        label: String,
+    },
+    ShareFailed(ShareError),
+    /// A share link was made: the URL to copy.
+    ShareLink(String),
+    /// The browser refused to save (private mode or full storage).
+    SaveFailed,
+}

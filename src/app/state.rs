@@ -1,0 +1,357 @@
+//! The app's one state and every user intent as an [`Action`] (the Yew `function_todomvc`
+//! shape). After each edit the form is handed to the engine: a valid dossier is evaluated
+//! (result, trace, what-if) and stored in the open slot; an invalid one only updates the field
+//! errors, so the last valid result stays on screen.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use super::edit::Edit;
+use super::form::Form;
+use super::library::{Library, EXAMPLES};
+use super::notice::Notice;
+use super::share;
+use super::storage::Restored;
+use crate::engine::whatif::{Change, WhatIf};
+use crate::engine::{Assessment, Dossier, Engine, FieldErrors, Lang, RuleSet};
+
+/// The undo stack keeps this many steps.
+const UNDO_DEPTH: usize = 50;
+
+/// The top-level views (UX: 自评模拟 · 规则 · 说明).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    SelfAssessment,
+    Rules,
+    About,
+}
+
+/// The tabs under the result card (UX: 如何计算 · 假如…… · 图表).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Explain,
+    WhatIf,
+    Charts,
+}
+
+/// Every user intent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    Edit(Edit),
+    /// Make what-if changes to the dossier for good (one undo step).
+    Apply(Vec<Change>),
+    Undo,
+    /// Open a worked example as a new dossier.
+    LoadExample(usize),
+    /// 新建我的自评: a blank dossier.
+    NewDossier,
+    /// A file's text was read for import.
+    Import {
+        file: String,
+        text: String,
+    },
+    SelectSlot(usize),
+    RenameSlot(usize, String),
+    DeleteSlot(usize),
+    DuplicateSlot,
+    Notify(Notice),
+    Dismiss,
+    SetView(View),
+    SetTab(Tab),
+    /// Open or close the result sheet on narrow screens.
+    ToggleSheet,
+}
+
+/// Everything the app shows.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// Bumped by every action: the cheap equality Yew's context needs.
+    revision: u64,
+    pub rules: Rc<RuleSet>,
+    pub lang: Lang,
+    pub form: Rc<Form>,
+    /// The engine's verdict on the form as it stands; empty when valid.
+    pub errors: Rc<FieldErrors>,
+    /// The last valid dossier, and what the engine says about it.
+    pub dossier: Rc<Dossier>,
+    pub result: Rc<Assessment>,
+    pub what_if: Rc<WhatIf>,
+    pub undo: Rc<Vec<Rc<Form>>>,
+    pub library: Rc<Library>,
+    pub notice: Option<Rc<Notice>>,
+    pub view: View,
+    pub tab: Tab,
+    pub sheet_open: bool,
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision
+    }
+}
+
+impl State {
+    /// A state showing the open dossier of `library`.
+    pub fn new(rules: Rc<RuleSet>, library: Library, lang: Lang) -> State {
+        let dossier = (*library.open().dossier).clone();
+        let mut state = State {
+            revision: 0,
+            form: Rc::new(Form::from_dossier(&dossier)),
+            errors: Rc::default(),
+            dossier: Rc::default(),
+            result: Rc::new(Engine::new(&rules).evaluate(&dossier)),
+            what_if: Rc::new(Engine::new(&rules).what_if(&dossier)),
+            rules,
+            lang,
+            undo: Rc::default(),
+            library: Rc::new(library),
+            notice: None,
+            view: View::SelfAssessment,
+            tab: Tab::Explain,
+            sheet_open: false,
+        };
+        state.set_dossier(dossier);
+        state
+    }
+
+    /// The state at start: what storage held (or example 01), then a share link if one was opened.
+    pub fn start(rules: Rc<RuleSet>, restored: Restored, lang: Lang, fragment: Option<&str>) -> State {
+        let (library, notice) = match restored {
+            Restored::Library(library) => (library, None),
+            Restored::Nothing => (Library::with_example(&rules), None),
+            Restored::Corrupt { text, why } => {
+                (Library::with_example(&rules), Some(Notice::Corrupt { text, why }))
+            }
+        };
+        let mut state = State::new(rules, library, lang);
+        state.notice = notice.map(Rc::new);
+        if let Some(payload) = fragment.and_then(share::payload) {
+            match share::decode(payload, &state.rules) {
+                Ok(d) => {
+                    let label = format!("{} · {}", lang.pick("分享", "shared"), d.display_name());
+                    state.open_new(&label, d);
+                    state.notice = Some(Rc::new(Notice::Shared { label }));
+                }
+                Err(e) => state.notice = Some(Rc::new(Notice::ShareFailed(e))),
+            }
+        }
+        state
+    }
+
+    /// The error of one field path, if the engine reported one there.
+    pub fn error_at(&self, path: &str) -> Option<String> {
+        let found = self.errors.iter().find(|e| e.path == path)?;
+        Some(found.problem.message(self.lang))
+    }
+
+    /// Whether any field under `prefix` (e.g. `pledges`, `votes`) is invalid.
+    pub fn invalid_under(&self, prefix: &str) -> bool {
+        self.errors.iter().any(|e| e.path.starts_with(prefix))
+    }
+
+    /// True when the form as typed is invalid and the result shown is the last valid one.
+    pub fn stale(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    fn set_dossier(&mut self, d: Dossier) {
+        let engine = Engine::new(&self.rules);
+        self.result = Rc::new(engine.evaluate_traced(&d));
+        self.what_if = Rc::new(engine.what_if(&d));
+        let d = Rc::new(d);
+        Rc::make_mut(&mut self.library).store(d.clone());
+        self.dossier = d;
+    }
+
+    /// Hands the form to the engine.
+    fn judge(&mut self) {
+        match Dossier::from_value(&self.form.to_value(), &self.rules) {
+            Ok(d) => {
+                self.errors = Rc::default();
+                if d != *self.dossier {
+                    self.set_dossier(d);
+                }
+            }
+            Err(errors) => self.errors = Rc::new(errors),
+        }
+    }
+
+    fn remember(&mut self) {
+        let undo = Rc::make_mut(&mut self.undo);
+        undo.push(self.form.clone());
+        if undo.len() > UNDO_DEPTH {
+            undo.remove(0);
+        }
+    }
+
+    /// Shows a valid dossier in the form (its text replaces whatever was typed).
+    fn show(&mut self, d: Dossier) {
+        self.form = Rc::new(Form::from_dossier(&d));
+        self.errors = Rc::default();
+        self.set_dossier(d);
+    }
+
+    fn open_new(&mut self, label: &str, d: Dossier) {
+        Rc::make_mut(&mut self.library).add(label, d.clone());
+        self.undo = Rc::default();
+        self.show(d);
+    }
+
+    fn open_slot(&mut self, i: usize) {
+        let library = Rc::make_mut(&mut self.library);
+        if i < library.slots.len() {
+            library.current = i;
+            let d = (*library.slots[i].dossier).clone();
+            self.undo = Rc::default();
+            self.show(d);
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.revision += 1;
+        match action {
+            Action::SetLang(lang) => s.lang = lang,
+            Action::Edit(edit) => {
+                if edit.is_structural() {
+                    s.remember();
+                }
+                edit.apply(Rc::make_mut(&mut s.form));
+                s.judge();
+            }
+            Action::Apply(changes) => {
+                s.remember();
+                let mut d = (*s.dossier).clone();
+                for change in &changes {
+                    change.apply(&mut d);
+                }
+                s.show(d);
+            }
+            Action::Undo => {
+                if let Some(form) = Rc::make_mut(&mut s.undo).pop() {
+                    s.form = form;
+                    s.judge();
+                }
+            }
+            Action::LoadExample(i) => {
+                if let Some(example) = EXAMPLES.get(i) {
+                    let label = s.lang.pick(example.zh, example.en).to_string();
+                    let d = example.dossier(&s.rules);
+                    s.open_new(&label, d);
+                }
+            }
+            Action::NewDossier => {
+                let label = s.lang.pick("我的自评", "My self-assessment").to_string();
+                let form = Form::blank();
+                let d = Dossier::from_value(&form.to_value(), &s.rules).unwrap_or_default();
+                s.open_new(&label, d);
+            }
+            Action::Import { file, text } => match Dossier::from_json(&text, &s.rules) {
+                Ok(d) => {
+                    let stem = file.trim_end_matches(".json");
+                    let label = d.name.clone().unwrap_or_else(|| stem.to_string());
+                    s.open_new(&label, d);
+                    let label = s.library.open().label.clone();
+                    s.notice = Some(Rc::new(Notice::Imported { label }));
+                }
+                Err(errors) => s.notice = Some(Rc::new(Notice::ImportFailed { file, errors })),
+            },
+            Action::SelectSlot(i) => s.open_slot(i),
+            Action::RenameSlot(i, label) => {
+                Rc::make_mut(&mut s.library).rename(i, &label);
+            }
+            Action::DeleteSlot(i) => {
+                if Rc::make_mut(&mut s.library).remove(i) {
+                    let current = s.library.current;
+                    s.open_slot(current);
+                }
+            }
+            Action::DuplicateSlot => {
+                let label = format!("{} {}", s.library.open().label, s.lang.pick("副本", "copy"));
+                let d = (*s.dossier).clone();
+                s.open_new(&label, d);
+            }
+            Action::Notify(notice) => s.notice = Some(Rc::new(notice)),
+            Action::Dismiss => s.notice = None,
+            Action::SetView(view) => s.view = view,
+            Action::SetTab(tab) => s.tab = tab,
+            Action::ToggleSheet => s.sheet_open = !s.sheet_open,
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Grade, Tier};
+
+    fn start() -> Rc<State> {
+        let rules = Rc::new(RuleSet::default());
+        Rc::new(State::start(rules, Restored::Nothing, Lang::Zh, None))
+    }
+
+    #[test]
+    fn example_01_opens_first() {
+        let s = start();
+        assert_eq!(s.result.total, 95.28);
+        assert_eq!(s.result.tier, Tier::Good);
+    }
+
+    #[test]
+    fn an_invalid_entry_keeps_the_last_result_and_its_text() {
+        let s = start().reduce(Action::Edit(Edit::Quarter(0, 1, "104".into())));
+        assert_eq!(s.form.pledges[0].quarters[1], "104");
+        assert!(s.error_at("pledges[0].quarters[1]").unwrap().contains("104"));
+        assert_eq!(s.result.total, 95.28);
+        let s = s.reduce(Action::Edit(Edit::Quarter(0, 1, "92".into())));
+        assert!(!s.stale());
+    }
+
+    #[test]
+    fn a_regrade_applies_and_undoes() {
+        let s = start();
+        let change = Change::Regrade {
+            pledge: 2,
+            from: Grade::B,
+            to: Grade::A,
+        };
+        let applied = s.clone().reduce(Action::Apply(vec![change]));
+        assert!(applied.result.total > s.result.total);
+        assert_eq!(applied.library.open().dossier.pledges[2].grade, Some(Grade::A));
+        let undone = applied.reduce(Action::Undo);
+        assert_eq!(undone.result.total, s.result.total);
+    }
+
+    #[test]
+    fn a_broken_import_changes_nothing() {
+        let s = start();
+        let after = s.clone().reduce(Action::Import {
+            file: "bad.json".into(),
+            text: "{\"pledges\": [".into(),
+        });
+        assert_eq!(after.library, s.library);
+        assert_eq!(after.form, s.form);
+        assert!(matches!(
+            after.notice.as_deref(),
+            Some(Notice::ImportFailed { .. })
+        ));
+    }
+
+    #[test]
+    fn a_share_link_opens_as_a_new_dossier() {
+        let rules = Rc::new(RuleSet::default());
+        let d = EXAMPLES[1].dossier(&rules);
+        let link = format!("#{}", share::fragment(&d));
+        let s = State::start(rules, Restored::Nothing, Lang::Zh, Some(&link));
+        assert_eq!(s.library.slots.len(), 2);
+        assert_eq!(*s.dossier, d);
+        assert!(s.result.vetoed);
+    }
+}
