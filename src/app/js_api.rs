@@ -7,6 +7,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use super::rule_set::{self, rules_from_json};
 use crate::engine::{Cohort, Dossier, Engine, FieldErrors, Lang, RuleSet};
 
 /// A JS value as exchange-format text: strings are taken as JSON text, anything else is
@@ -30,7 +31,9 @@ fn thrown(errors: &FieldErrors) -> JsValue {
     error.set_name("DossierError");
     let list = js_sys::Array::new();
     for e in errors.iter() {
-        let mut value = serde_json::to_value(e).unwrap_or_default();
+        // `Problem::Invalid(text)` cannot carry the `type` tag through serde: write it by hand.
+        let mut value = serde_json::to_value(e)
+            .unwrap_or_else(|_| serde_json::json!({"path": e.path, "type": "invalid"}));
         if let Some(map) = value.as_object_mut() {
             map.insert("message".into(), e.problem.message(Lang::En).into());
             map.insert("message_zh".into(), e.problem.message(Lang::Zh).into());
@@ -50,9 +53,9 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// The rules given, or the default rule set when `undefined` or `null`.
 fn rules_of(rules: &JsValue) -> Result<RuleSet, JsValue> {
     if rules.is_undefined() || rules.is_null() {
-        return Ok(RuleSet::default());
+        return Ok(rule_set::default_rules());
     }
-    RuleSet::from_json(&text_of(rules)?).map_err(|e| thrown(&e.nested("rules")))
+    rules_from_json(&text_of(rules)?).map_err(|e| thrown(&e.nested("rules")))
 }
 
 fn dossier_of(dossier: &JsValue, rules: &RuleSet) -> Result<Dossier, JsValue> {
@@ -93,7 +96,7 @@ pub fn rank(cohort: JsValue, rules: JsValue) -> Result<JsValue, JsValue> {
 /// The default rule set, with its article quotes.
 #[wasm_bindgen(js_name = defaultRules)]
 pub fn default_rules() -> Result<JsValue, JsValue> {
-    to_js(&RuleSet::default())
+    to_js(&rule_set::default_rules())
 }
 
 /// Also offers the API as `window.dongliang` for scripts on the page.

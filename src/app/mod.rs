@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod js_api;
 pub mod library;
 pub mod notice;
+pub mod rule_set;
 pub mod share;
 pub mod state;
 pub mod storage;
@@ -25,7 +26,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::{Lang, RuleSet};
+use crate::engine::Lang;
 use components::about::AboutView;
 use components::header::Header;
 use components::page::SelfAssessmentPage;
@@ -37,7 +38,7 @@ use state::{Action, State, View};
 
 /// The state the page opens with: storage (or example 01), then any share link in the URL.
 pub fn initial_state() -> State {
-    let rules = Rc::new(RuleSet::default());
+    let rules = Rc::new(rule_set::default_rules());
     let restored = storage::load(&rules);
     let fragment = dom::fragment();
     let state = State::start(rules, restored, storage::load_lang(), Some(&fragment));

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the app (trunk build --release), serves dist/ on a free 127.0.0.1 port (PORT=n picks
+# one and a taken port is refused), runs the browser flows (and, with PERF=1, the timings),
+# then stops the server. SKIP_BUILD=1 reuses dist/. Screenshots land in e2e/artifacts/.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+# shellcheck source=../scripts/env.sh
+. "$root/scripts/env.sh"
+cd "$root"
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  # Builds share two cores with other work: one cargo/trunk at a time.
+  flock "${DONGLIANG_CARGO_LOCK:-/tmp/dongliang-cargo.lock}" trunk build --release
+fi
+[ -f dist/index.html ] || { echo "dist/index.html is missing: build first" >&2; exit 1; }
+[ -d e2e/node_modules/playwright-core ] || (cd e2e && npm ci --silent --no-audit --no-fund)
+
+port="${PORT:-$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}"
+log="$(mktemp)"
+node e2e/serve.mjs dist "$port" >"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; rm -f "$log"' EXIT
+for _ in $(seq 100); do
+  grep -q '^ready' "$log" && break
+  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  sleep 0.05
+done
+grep -q '^ready' "$log" || { echo "the server did not start" >&2; exit 1; }
+base="http://127.0.0.1:$port/"
+# Make sure the page on that port is this build's, not a stale server's.
+node -e '
+  const [url, file] = process.argv.slice(1);
+  fetch(url).then(r => r.text()).then(t => {
+    if (t !== require("fs").readFileSync(file, "utf8")) { console.error(`${url} is not serving ${file}`); process.exit(1); }
+  }).catch(e => { console.error(String(e)); process.exit(1); });' "$base" dist/index.html
+echo "serving dist/ at $base (pid $server)"
+
+cd e2e
+BASE_URL="$base" node flows.mjs
+if [ "${PERF:-0}" = 1 ]; then
+  BASE_URL="$base" node perf.mjs
+fi
