@@ -32,7 +32,10 @@ fn lowering_the_good_threshold_moves_officials_up_and_says_which_line_moved() {
     for m in &c.movers {
         assert_eq!((m.from, m.to), (Tier::FairlyGood, Tier::Good));
         assert!(m.total_after >= 88.0 && m.total_after < 90.0, "{m:?}");
-        assert_eq!((m.boundary, m.threshold_before, m.threshold_after), (Tier::Good, 90.0, 88.0));
+        assert_eq!(
+            (m.boundary, m.threshold_before, m.threshold_after),
+            (Tier::Good, 90.0, 88.0)
+        );
         assert_eq!(m.parts.total, 0.0);
     }
     let total_moved: usize = c.movers.iter().filter(|m| m.from != m.to).count();
@@ -48,7 +51,11 @@ fn reweighting_moves_parts_and_the_matrix_counts_everyone() {
         v["dimensions"]["weights"]["multi"] = 0.5.into();
     });
     let cohort = demo::cohort(11, 98, 2023);
-    let c = compare(&cohort.officials, &Engine::new(&rules), &Engine::new(&heavier_votes));
+    let c = compare(
+        &cohort.officials,
+        &Engine::new(&rules),
+        &Engine::new(&heavier_votes),
+    );
     let counted: usize = c.transitions.iter().flatten().sum();
     assert_eq!(counted, 98);
     for m in &c.movers {
@@ -59,5 +66,8 @@ fn reweighting_moves_parts_and_the_matrix_counts_everyone() {
     }
     let gained: Vec<&String> = c.honour_gained.iter().collect();
     let lost: Vec<&String> = c.honour_lost.iter().collect();
-    assert_eq!(c.baseline.honoured + gained.len(), c.variant.honoured + lost.len());
+    assert_eq!(
+        c.baseline.honoured + gained.len(),
+        c.variant.honoured + lost.len()
+    );
 }

@@ -80,7 +80,10 @@ fn bad_cells_are_reported_by_line_and_column_and_nothing_is_imported() {
                 "line 3, column {} (peers_good): expected a whole number, found a string",
                 col(&csv::header(3), "peers_good") + 1
             ),
-            format!("line 4, column {} (positive): unknown item “P9”", col(&csv::header(3), "positive") + 1),
+            format!(
+                "line 4, column {} (positive): unknown item “P9”",
+                col(&csv::header(3), "positive") + 1
+            ),
             format!(
                 "line 5, column {} (pledge2_grade): “D” is not one of A, B, C",
                 col(&csv::header(3), "pledge2_grade") + 1
@@ -93,7 +96,10 @@ fn bad_cells_are_reported_by_line_and_column_and_nothing_is_imported() {
 fn unknown_columns_short_rows_and_open_quotes_are_errors() {
     let rules = rules();
     let text = demo_csv(|rows, _| rows[0][1] = "postt".into());
-    assert_eq!(lines(&csv::read(&text, &rules).unwrap_err()), ["line 1, column 2 (postt): unknown field"]);
+    assert_eq!(
+        lines(&csv::read(&text, &rules).unwrap_err()),
+        ["line 1, column 2 (postt): unknown field"]
+    );
 
     let text = demo_csv(|rows, _| {
         rows[2].pop();
@@ -139,6 +145,10 @@ fn a_tolerated_veto_item_in_csv_is_an_error() {
         rows[1][col(h, "negative_tolerated")] = "N7".into();
     });
     let errors = csv::read(&text, &rules()).unwrap_err();
-    assert!(lines(&errors)[0].starts_with("line 2, column"), "{:?}", lines(&errors));
+    assert!(
+        lines(&errors)[0].starts_with("line 2, column"),
+        "{:?}",
+        lines(&errors)
+    );
     assert!(lines(&errors)[0].contains("veto item"));
 }

@@ -738,7 +738,7 @@ fn a_missing_unit_score_or_multi_dimension_is_projected() {
 }
 
 #[test]
-#[ignore = "engine bug: round2 snaps values up to 5e-9 below a half upwards (89.994999996 → 90.00)"]
+
 fn round2_only_ignores_binary_noise() {
     for (x, expected) in [(89.994999996, 89.99), (12.344999999, 12.34), (0.014999999, 0.01)] {
         assert_eq!(round2(x), expected, "round2({x})");

@@ -353,14 +353,14 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    #[ignore = "engine bug: serde_json lacks float_roundtrip, some 17-digit doubles read back 1 ulp off"]
+
     fn dossiers_with_any_double_round_trip_through_json(d in dossier()) {
         let text = serde_json::to_string(&d).unwrap();
         prop_assert_eq!(Dossier::from_json(&text, rules()), Ok(d));
     }
 
     #[test]
-    #[ignore = "engine bug: serde_json lacks float_roundtrip, some 17-digit doubles read back 1 ulp off"]
+
     fn assessments_round_trip_through_json_exactly(d in dossier()) {
         let result = Engine::new(rules()).evaluate_traced(&d);
         let back: Assessment = serde_json::from_str(&serde_json::to_string(&result).unwrap()).unwrap();
@@ -369,7 +369,7 @@ proptest! {
 }
 
 #[test]
-#[ignore = "engine bug: serde_json lacks float_roundtrip, some 17-digit doubles read back 1 ulp off"]
+
 fn a_17_digit_quarter_score_reads_back_exactly() {
     let quarter = 49.956229473507236_f64;
     let text = format!(

@@ -359,7 +359,8 @@ impl Row<'_> {
 
     fn text(&self, name: &str) -> Value {
         let unescaped = |s: &str| s.strip_prefix('\'').unwrap_or(s).to_string();
-        self.cell(name).map_or(Value::Null, |s| Value::String(unescaped(s)))
+        self.cell(name)
+            .map_or(Value::Null, |s| Value::String(unescaped(s)))
     }
 
     fn list(&self, name: &str) -> Vec<&str> {

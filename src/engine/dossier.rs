@@ -208,8 +208,40 @@ impl Dossier {
 
     /// Checks a dossier built in code against the rules, as if it had been read from JSON.
     pub fn validate(&self, rules: &RuleSet) -> Result<(), FieldErrors> {
-        let value = serde_json::to_value(self).unwrap_or_default();
-        Dossier::from_value(&value, rules).map(|_| ())
+        let mut errors = self.non_finite_numbers();
+        if errors.is_empty() {
+            let value = serde_json::to_value(self).unwrap_or_default();
+            if let Err(found) = Dossier::from_value(&value, rules) {
+                errors = found;
+            }
+        }
+        errors.into_result(())
+    }
+
+    /// NaN and infinite numbers, which JSON cannot hold (they would be written as `null`).
+    fn non_finite_numbers(&self) -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        let mut check = |path: String, value: Option<f64>| {
+            if let Some(x) = value.filter(|x| !x.is_finite()) {
+                let problem = super::error::Problem::OutOfRange {
+                    value: x,
+                    min: 0.0,
+                    max: 100.0,
+                };
+                errors.push(path, problem);
+            }
+        };
+        check("unit_score".into(), self.unit_score);
+        for (i, pledge) in self.pledges.iter().enumerate() {
+            for (q, score) in pledge.quarters.iter().enumerate() {
+                check(format!("pledges[{i}].quarters[{q}]"), *score);
+            }
+        }
+        let a = &self.assumptions;
+        check("assumptions.quarter_score".into(), a.quarter_score);
+        check("assumptions.unit_score".into(), a.unit_score);
+        check("assumptions.multi_score".into(), a.multi_score);
+        errors
     }
 
     /// The grade the pledge is assessed at: its explicit grade, else the one its factors give.

@@ -236,6 +236,7 @@ fn read_votes(r: &mut Reader, path: &str, value: &Value, rules: &RuleSet) -> Vot
         let mut parsed = VoteCounts::default();
         for category in VoteCategory::ALL {
             let at = field_path(&group_path, category.id());
+            r.reject_null(&at, counts_map.get(category.id()), "a whole number");
             if let Some(n) = r.integer(&at, counts_map.get(category.id()), 0.0, max) {
                 parsed.set(*category, n as u32);
             }
@@ -246,6 +247,7 @@ fn read_votes(r: &mut Reader, path: &str, value: &Value, rules: &RuleSet) -> Vot
 }
 
 fn read_count(r: &mut Reader, path: &str, map: &Map<String, Value>) -> u32 {
+    r.reject_null(&field_path(path, "count"), map.get("count"), "a whole number");
     r.integer(&field_path(path, "count"), map.get("count"), 1.0, 10.0)
         .unwrap_or(1) as u32
 }
@@ -307,6 +309,11 @@ fn read_negative(r: &mut Reader, path: &str, value: Option<&Value>, rules: &Rule
             continue;
         };
         let count = read_count(r, &at, map);
+        r.reject_null(
+            &field_path(&at, "tolerated"),
+            map.get("tolerated"),
+            "true or false",
+        );
         let tolerated = r
             .boolean(&field_path(&at, "tolerated"), map.get("tolerated"))
             .unwrap_or(false);

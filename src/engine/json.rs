@@ -64,6 +64,13 @@ impl Reader {
         self.problem(path, problem);
     }
 
+    /// Reports an explicit `null` where only a value or absence is allowed.
+    pub fn reject_null(&mut self, path: &str, value: Option<&Value>, expected: &str) {
+        if let Some(Value::Null) = value {
+            self.wrong_type(path, expected, &Value::Null);
+        }
+    }
+
     /// The value as an object whose fields all belong to `known`; unknown ones are reported.
     pub fn object<'v>(
         &mut self,

@@ -21,12 +21,12 @@ impl Lang {
     }
 }
 
-/// Rounds to 2 decimals, half away from zero (spec §5). Binary noise far below the last
-/// digit is ignored, so that a value computed as 71.354999999999 from decimal inputs whose
-/// exact result is 71.355 rounds as 71.355 does.
+/// Rounds to 2 decimals, half away from zero (spec §5). Binary noise below 1e-9 of a
+/// hundredth is ignored, so that a value computed as 71.35499999999999 from decimal inputs
+/// whose exact result is 71.355 rounds as 71.355 does.
 pub fn round2(x: f64) -> f64 {
     let hundredths = x * 100.0;
-    let snapped = (hundredths * 1e6).round() / 1e6;
+    let snapped = (hundredths * 1e9).round() / 1e9;
     snapped.round() / 100.0
 }
 
