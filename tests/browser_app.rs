@@ -60,6 +60,16 @@ async fn type_into(root: &Element, selector: &str, value: &str) {
     settle().await;
 }
 
+/// Waits up to two seconds for `ready` (effects such as saving run after the frame is painted).
+async fn eventually(ready: impl Fn() -> bool) {
+    for _ in 0..50 {
+        if ready() {
+            return;
+        }
+        settle().await;
+    }
+}
+
 fn total(root: &Element) -> String {
     text(root, ".result-card [data-testid=total]")
 }
@@ -85,7 +95,10 @@ async fn a_regrade_reaches_the_result_and_is_saved() {
     assert_eq!(total(&root), "96.54");
     let stored = local().get_item("dongliang.library").unwrap().unwrap();
     let library = storage::decode(&stored, &RuleSet::default()).unwrap();
-    assert_eq!(library.open().dossier.pledges[2].grade, Some(dongliang::engine::Grade::A));
+    assert_eq!(
+        library.open().dossier.pledges[2].grade,
+        Some(dongliang::engine::Grade::A)
+    );
     handle.destroy();
 }
 
@@ -100,7 +113,10 @@ async fn a_wrong_entry_keeps_its_text_and_the_last_result() {
     assert_eq!(total(&root), "95.28");
     assert!(text(&root, "[data-testid=error-summary]").contains("pledges[0].quarters[1]"));
     type_into(&root, "#f-pledges-0-quarters-1", "").await;
-    assert!(root.query_selector("[data-testid=error-summary]").unwrap().is_none());
+    assert!(root
+        .query_selector("[data-testid=error-summary]")
+        .unwrap()
+        .is_none());
     assert!(text(&root, "#f-pledges-0-quarters-1-note").contains("未评分"));
     handle.destroy();
 }
@@ -108,7 +124,9 @@ async fn a_wrong_entry_keeps_its_text_and_the_last_result() {
 #[wasm_bindgen_test]
 async fn unreadable_storage_starts_clean_and_keeps_the_text() {
     fresh();
-    local().set_item("dongliang.library", "{\"schema\": 1, \"slots\": [oops").unwrap();
+    local()
+        .set_item("dongliang.library", "{\"schema\": 1, \"slots\": [oops")
+        .unwrap();
     let (root, handle) = mount().await;
     assert!(text(&root, "[data-testid=notice]").contains("无法读取"));
     assert_eq!(total(&root), "95.28");
@@ -124,7 +142,9 @@ async fn the_language_switch_is_remembered() {
     click(&root, "button[aria-label=English]").await;
     assert_eq!(text(&root, "#result-title"), "Result");
     assert_eq!(text(&root, ".result-card [data-testid=tier]"), "good");
-    assert_eq!(local().get_item("dongliang.lang").unwrap().as_deref(), Some("en"));
+    let saved = || local().get_item("dongliang.lang").unwrap();
+    eventually(|| saved().as_deref() == Some("en")).await;
+    assert_eq!(saved().as_deref(), Some("en"));
     handle.destroy();
 }
 
