@@ -68,6 +68,25 @@ try {
     && api.thrown.errors.some((e) => e.path === 'pledges[0].area'), 'JS errors are thrown with {path, type, …}', JSON.stringify(api.thrown));
   check(Array.isArray(api.badRules) && api.badRules.every((p) => p.startsWith('rules')), 'invalid rules are refused with paths', JSON.stringify(api.badRules));
 
+  // 1c. Accessibility: every control has a name; the keyboard reaches and works everything.
+  const unnamed = await page.evaluate(() => [...document.querySelectorAll('input, select, button')]
+    .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || el.textContent.trim()))
+    .map((el) => el.id || el.outerHTML.slice(0, 60)));
+  check(unnamed.length === 0, 'every input, select and button is labelled', unnamed.join(', '));
+  await page.keyboard.press('Tab');
+  check(await page.evaluate(() => document.activeElement?.className) === 'skip', 'the first Tab reaches the skip link');
+  await page.focus('[data-testid=grade-2-C]');
+  await page.keyboard.press('Enter');
+  check(await waitTotal(page, '94.01') === '94.01', 'Enter on a grade button regrades (pledge 3 → C: 94.01)', await total(page));
+  await page.focus('[data-testid=grade-2-B]');
+  await page.keyboard.press('Space');
+  await waitTotal(page, '95.28');
+  await page.focus('#tab-explain');
+  await page.keyboard.press('ArrowRight');
+  check(await page.evaluate(() => document.activeElement?.id) === 'tab-whatif'
+    && await page.getAttribute('#tab-whatif', 'aria-selected') === 'true', 'arrow keys move between the result tabs');
+  await page.keyboard.press('ArrowLeft');
+
   // 2. Pledge 3 from B to A: the total rises (95.28 → 96.54).
   await page.click('[data-testid=grade-2-A]');
   check(await waitTotal(page, '96.54') === '96.54', 'pledge 3 B→A raises the total to 96.54', await total(page));
@@ -175,6 +194,8 @@ try {
   await phone.page.goto(base);
   await phone.page.waitForSelector('.mobile-bar');
   check(await phone.page.locator('.result-card').isHidden(), 'at 375 px the card is collapsed');
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth);
+  check(overflow <= 375, 'nothing overflows sideways at 375 px', `scrollWidth ${overflow}`);
   await phone.page.screenshot({ path: `${out}11-phone.png` });
   await phone.page.click('.mobile-bar button');
   check(await phone.page.locator('.result-card').isVisible(), 'the bottom bar opens the card');
