@@ -17,7 +17,15 @@ pub fn lift_list() -> Html {
     let (lang, rules) = (state.lang, state.rules.clone());
     let lifts = &state.what_if.lifts;
     if lifts.is_empty() {
-        return html! {};
+        return match state.what_if.next_tier {
+            Some(next) => html! {
+                <p class="lifts muted">{ match lang {
+                    Lang::Zh => format!("没有一项或两项改变能升到“{}”。", i18n::tier(next, lang)),
+                    Lang::En => format!("No single or paired change reaches “{}”.", i18n::tier(next, lang)),
+                } }</p>
+            },
+            None => html! {},
+        };
     }
     let rows = lifts.iter().take(SHOWN).map(|s| {
         let apply = {
