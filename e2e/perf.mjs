@@ -3,7 +3,7 @@
 // score, until the new total is painted). Medians of several runs; also the transfer sizes.
 // Usage: BASE_URL=http://127.0.0.1:PORT/ node perf.mjs [runs]
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launch } from './browser.mjs';
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
@@ -70,14 +70,19 @@ const sizes = {};
 for (const name of await readdir(dist)) {
   if (!/\.(wasm|js|css)$/.test(name)) continue;
   const body = await readFile(dist + name);
-  sizes[name] = { raw: (await stat(dist + name)).size, gzip: gzipSync(body, { level: 9 }).length };
+  sizes[name] = {
+    raw: (await stat(dist + name)).size,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
 }
-const sum = Object.values(sizes).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { raw: 0, gzip: 0 });
+const sum = Object.values(sizes).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const ms = (x) => `${x.toFixed(1)} ms`;
 console.log(`runs: ${runs} (fresh context each; ${clicks.length} clicks and ${typing.length} typed edits)`);
 console.log(`first contentful paint   median ${ms(median(fcp))}  (min ${ms(Math.min(...fcp))}, max ${ms(Math.max(...fcp))})`);
 console.log(`result on screen         median ${ms(median(shown))}`);
 console.log(`click → repaint          median ${ms(median(clicks))}  (max ${ms(Math.max(...clicks))})`);
 console.log(`typing → repaint         median ${ms(median(typing))}  (max ${ms(Math.max(...typing))})`);
-for (const [name, s] of Object.entries(sizes)) console.log(`${name.padEnd(44)} ${String(s.raw).padStart(8)} B  gzip ${String(s.gzip).padStart(7)} B`);
-console.log(`${'wasm + js + css'.padEnd(44)} ${String(sum.raw).padStart(8)} B  gzip ${String(sum.gzip).padStart(7)} B`);
+const row = (name, s) => `${name.padEnd(44)} ${String(s.raw).padStart(8)} B  gzip -9 ${String(s.gzip).padStart(7)} B  brotli ${String(s.brotli).padStart(7)} B`;
+for (const [name, s] of Object.entries(sizes)) console.log(row(name, s));
+console.log(row('wasm + js + css', sum));

@@ -25,6 +25,14 @@ pub fn result_card() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ToggleSheet))
     };
+    let onkeydown = {
+        let state = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && state.sheet_open {
+                state.dispatch(Action::ToggleSheet);
+            }
+        })
+    };
     let t = |tier: Tier| i18n::tier(tier, lang);
     let distance = match (r.next_tier, lang) {
         (Some(next), Lang::Zh) => format!("距“{}”还差 {} 分", t(next.tier), fmt2(next.points)),
@@ -44,7 +52,7 @@ pub fn result_card() -> Html {
         html! { <div class="part"><dt>{ lang.pick(zh, en) }</dt><dd class="num">{ value }</dd></div> }
     };
     html! {
-        <section class="result-card" aria-labelledby="result-title" aria-live="polite">
+        <section class="result-card" aria-labelledby="result-title" {onkeydown}>
             <div class="result-head">
                 <h2 id="result-title">{ lang.pick("自评结果", "Result") }</h2>
                 <button type="button" class="sheet-close" onclick={close}
@@ -55,7 +63,7 @@ pub fn result_card() -> Html {
                     "输入有误,以下为上一次有效输入的结果。",
                     "Some input is invalid: this is the result of the last valid input.") }</p>
             }
-            <div class="headline">
+            <div class="headline" aria-live="polite" aria-atomic="true">
                 <span class="total num" data-testid="total">{ fmt2(r.total) }</span>
                 <span class="total-unit">{ lang.pick("分", "pts") }</span>
                 <span data-testid="tier"><TierBadge tier={r.tier} {lang} large=true /></span>
