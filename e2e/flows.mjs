@@ -202,6 +202,50 @@ try {
   await phone.page.screenshot({ path: `${out}11-phone-open.png` });
   await phone.context.close();
 
+  // 12a. Every editor section answers (on a fresh copy of example 02, the mid-year projection).
+  await page.click('button[aria-label=中文]').catch(() => {});
+  await page.selectOption('#example-select', '1');
+  await page.waitForFunction(() => document.querySelector('.result-card [data-testid=total]')?.textContent === '90.76');
+  check(await page.locator('[data-testid=projected]').isVisible(), 'example 02 is marked 推算 with its assumptions');
+  await page.click('#sec-assumptions summary');
+  await page.fill('#f-assumptions-quarter_score', '100');
+  check(await total(page) !== '90.76', 'an assumed score for unscored quarters moves the projection', await total(page));
+  await page.fill('#f-assumptions-quarter_score', '');
+  await waitTotal(page, '90.76');
+  await page.uncheck('#unit-pending');
+  await page.fill('#f-unit_score', '95');
+  check(await waitTotal(page, '90.76') === '90.76', 'a published unit score equal to the assumption keeps the total');
+  await page.fill('#f-votes-peers-good', 'abc');
+  check((await page.locator('#f-votes-peers-good ~ .field-error').innerText()).includes('类型错误'), 'a vote count that is not a number is reported in its cell');
+  await page.fill('#f-votes-peers-good', '');
+  await page.fill('#f-positive-3-count', '0');
+  check((await page.locator('#f-positive-3-count ~ .field-error').innerText()).includes('0 超出范围 1–10'), 'a count of 0 is reported beside it');
+  await page.fill('#f-positive-3-count', '2');
+  const before = await total(page);
+  await page.check('#tol-N9');
+  check(Number(await total(page)) === Number(before) + 2, 'tolerating N9 (容错免责) removes its 2-point deduction', `${before} → ${await total(page)}`);
+  await page.click('#sec-history summary');
+  await page.click('text=+ 添加一年');
+  await page.selectOption('#f-history-0', 'average');
+  check(await page.locator('#f-history-0').inputValue() === 'average', 'a previous year can be added and set');
+  for (let i = 0; i < 7; i++) await page.click('text=+ 添加承诺');
+  check(await page.locator('.pledge-card').count() === 10 && await page.locator('text=+ 添加承诺(10/10)').isDisabled(), 'pledges stop at 10');
+  await page.click('[aria-label="删除承诺 10"]');
+  check(await page.locator('.pledge-card').count() === 9, 'a pledge can be removed');
+  await page.focus('#f-pledges-2-factors-0');
+  await page.keyboard.press('ArrowLeft');
+  const derived = await page.locator('[data-testid=derived-2]').innerText();
+  check(derived.includes('3 + 4 + 4 = 11') && derived.includes('B 级'), 'a factor slider moves from the keyboard and the derived grade follows', derived);
+  await page.fill('#slot-label', '我的 2023 年中自评');
+  await page.press('#slot-label', 'Enter');
+  check((await page.locator('#slot-select option:checked').innerText()) === '我的 2023 年中自评', 'a dossier can be renamed');
+  const count = await page.locator('#slot-select option').count();
+  page.once('dialog', (d) => d.accept());
+  await page.click('text=删除');
+  await page.waitForFunction((n) => document.querySelectorAll('#slot-select option').length === n - 1, count);
+  check(true, 'a dossier can be deleted after confirming');
+  await page.screenshot({ path: `${out}12a-editor.png`, fullPage: true });
+
   // 12. Corrupt storage: start clean, say so, offer the text.
   await page.evaluate(() => localStorage.setItem('dongliang.library', '{"schema": 1, "slots": [oops'));
   await page.reload();
