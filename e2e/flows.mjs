@@ -246,6 +246,17 @@ try {
   check(true, 'a dossier can be deleted after confirming');
   await page.screenshot({ path: `${out}12a-editor.png`, fullPage: true });
 
+  // 12b. The print stylesheet makes a one-page report with the rule set's name, version and hash.
+  await page.emulateMedia({ media: 'print' });
+  const report = await page.locator('.print-report').innerText();
+  check(report.includes('自评报告') && /版本 \d+\.\d+\.\d+/.test(report) && /sha256:[0-9a-f]{16}/.test(report)
+    && /\d{4}-\d{2}-\d{2}/.test(report), 'the printed report names the rules, version, hash and date', report.slice(0, 200));
+  const pdf = await page.pdf({ format: 'A4', path: `${out}report.pdf` });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  check(pages === 1, 'the report prints on one A4 page', `${pages} pages`);
+  await page.screenshot({ path: `${out}12b-print.png` });
+  await page.emulateMedia({ media: 'screen' });
+
   // 12. Corrupt storage: start clean, say so, offer the text.
   await page.evaluate(() => localStorage.setItem('dongliang.library', '{"schema": 1, "slots": [oops'));
   await page.reload();

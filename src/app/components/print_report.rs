@@ -101,6 +101,12 @@ pub fn print_report() -> Html {
             .collect(),
     );
     let steps = r.trace.clone().unwrap_or_default();
+    let mut quotes: Vec<&str> = Vec::new();
+    for q in steps.iter().filter_map(|s| s.quote.as_deref()) {
+        if !quotes.contains(&q) {
+            quotes.push(q);
+        }
+    }
     let history = items(
         d.history
             .iter()
@@ -142,6 +148,9 @@ pub fn print_report() -> Html {
                     <li><strong>{ if lang == Lang::Zh { &s.label_zh } else { &s.label_en } }</strong>{ " " }<code>{ &s.formula }</code></li>
                 }) }
             </ol>
+            <ul class="report-quotes" lang="zh-CN">
+                { for quotes.iter().map(|q| html! { <li>{ format!("“{q}”") }</li> }) }
+            </ul>
             <p class="muted">{ format!("{} {}", lang.pick(
                 "* 为推算值。规则中的数值为示例默认值,本报告为培训和自查用,不是区里的正式评分。出处:",
                 "* projected. Numbers in the rules are illustrative defaults; this report is for training and self-checking, not the district's official scoring. Source:"),
