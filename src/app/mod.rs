@@ -21,6 +21,7 @@ pub mod rule_set;
 pub mod share;
 pub mod state;
 pub mod storage;
+pub mod svg;
 
 use std::rc::Rc;
 

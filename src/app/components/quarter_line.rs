@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::app::hooks::use_app_state;
 use crate::app::i18n;
+use crate::app::svg;
 use crate::engine::text::{fmt2, fmt_num};
 use crate::engine::whatif::{Change, Reach};
 use crate::engine::{Dossier, Engine, Lang, RuleSet, Tier};
@@ -54,8 +55,8 @@ pub fn quarter_line() -> Html {
         }
         html! {
             <g class={classes!("band", i18n::tier_class(*t))}>
-                <rect x={LEFT.to_string()} y={y(high).to_string()} width={plot_w.to_string()} height={(y(low) - y(high)).to_string()} />
-                <text x={(LEFT + 6.0).to_string()} y={(y(high) + 14.0).to_string()}>{ i18n::tier(*t, lang) }</text>
+                { svg::rect("", (LEFT, y(high)), plot_w, y(low) - y(high)) }
+                { svg::text("", (LEFT + 6.0, y(high) + 14.0), "start", i18n::tier(*t, lang)) }
             </g>
         }
     });
@@ -63,19 +64,23 @@ pub fn quarter_line() -> Html {
         .iter()
         .map(|(s, v)| format!("{:.1},{:.1}", x(*s), y(*v)))
         .collect();
-    let targets = state.what_if.quarter_targets.iter().filter(|t| t.reach == Reach::Reachable).filter_map(|t| {
-        let s = t.score?;
-        let v = rules.threshold(t.tier);
+    let reachable = state
+        .what_if
+        .quarter_targets
+        .iter()
+        .filter(|t| t.reach == Reach::Reachable);
+    let targets = reachable.filter_map(|t| {
+        let (s, v) = (t.score?, rules.threshold(t.tier));
         Some(html! {
             <g class="target">
-                <circle cx={x(s).to_string()} cy={y(v).to_string()} r="4" />
-                <text x={(x(s) + 6.0).to_string()} y={(y(v) - 6.0).to_string()}>{ format!("≥ {}", fmt2(s)) }</text>
+                <circle cx={format!("{:.1}", x(s))} cy={format!("{:.1}", y(v))} r="4" />
+                { svg::text("", (x(s) + 6.0, y(v) - 6.0), "start", format!("≥ {}", fmt2(s))) }
             </g>
         })
     });
     let ticks = (0..=4).map(|i| {
         let s = 25.0 * f64::from(i);
-        html! { <text class="axis-label" x={x(s).to_string()} y={(H - BOTTOM + 16.0).to_string()} text-anchor="middle">{ fmt_num(s) }</text> }
+        svg::text("axis-label", (x(s), H - BOTTOM + 16.0), "middle", fmt_num(s))
     });
     let none_left = state.what_if.unscored_quarters == 0;
     let summary = match lang {
@@ -90,27 +95,34 @@ pub fn quarter_line() -> Html {
             fmt2(highest)
         ),
     };
+    let caption = lang.pick(
+        "未评季度得分与总分",
+        "The total against the score of the unscored quarters",
+    );
+    let axis = lang.pick(
+        "未评季度统一得分(虚线:当前推算总分)",
+        "Uniform score of unscored quarters (dashed: current total)",
+    );
     html! {
         <figure class="chart">
-            <figcaption>{ lang.pick("未评季度得分与总分", "The total against the score of the unscored quarters") }</figcaption>
+            <figcaption>{ caption }</figcaption>
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={summary} data-testid="quarter-line">
                 { for bands }
-                <line class="axis" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y(ylo).to_string()} y2={y(ylo).to_string()} />
-                <text class="axis-label" x={(LEFT - 6.0).to_string()} y={(y(ylo) + 4.0).to_string()} text-anchor="end">{ fmt_num(ylo) }</text>
-                <text class="axis-label" x={(LEFT - 6.0).to_string()} y={(y(yhi) + 4.0).to_string()} text-anchor="end">{ fmt_num(yhi) }</text>
-                <line class="now" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()}
-                    y1={y(state.result.total).to_string()} y2={y(state.result.total).to_string()} />
+                { svg::rule("axis", LEFT, W - RIGHT, y(ylo)) }
+                { svg::text("axis-label", (LEFT - 6.0, y(ylo) + 4.0), "end", fmt_num(ylo)) }
+                { svg::text("axis-label", (LEFT - 6.0, y(yhi) + 4.0), "end", fmt_num(yhi)) }
+                { svg::rule("now", LEFT, W - RIGHT, y(state.result.total)) }
                 <polyline class="line" points={path.join(" ")} />
                 { for targets }
                 { for ticks }
-                <text class="axis-label" x={(LEFT + plot_w / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle">
-                    { lang.pick("未评季度统一得分(虚线:当前推算总分)", "Uniform score of unscored quarters (dashed: current total)") }</text>
+                { svg::text("axis-label", (LEFT + plot_w / 2.0, H - 6.0), "middle", axis) }
             </svg>
             if none_left {
-                <p class="muted">{ lang.pick("所有季度均已评分,折线为水平线。", "Every quarter is scored, so the line is flat.") }</p>
+                <p class="muted">{ lang.pick("所有季度均已评分,折线为水平线。", "Every quarter is scored: the line is flat.") }</p>
             }
             if state.result.vetoed {
-                <p class="muted">{ lang.pick("注意:一票否决时,等次最高为“较好”,与分数区间无关。",
+                <p class="muted">{ lang.pick(
+                    "注意:一票否决时,等次最高为“较好”,与分数区间无关。",
                     "Note: with a veto the tier is at most “fairly good”, whatever the band.") }</p>
             }
         </figure>

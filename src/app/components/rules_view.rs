@@ -22,60 +22,177 @@ pub fn rules_view() -> Html {
         } else {
             basis.note_en.clone()
         };
+        let (class, tag) = if basis.illustrative {
+            (
+                "tag illustrative",
+                lang.pick("示例默认值", "illustrative default"),
+            )
+        } else {
+            ("tag sourced", lang.pick("出自原文", "from the article"))
+        };
         html! {
             <section class="rule">
-                <h2>{ lang.pick(zh, en) }
-                    if basis.illustrative { <span class="tag illustrative">{ lang.pick("示例默认值", "illustrative default") }</span> }
-                    else { <span class="tag sourced">{ lang.pick("出自原文", "from the article") }</span> }
-                </h2>
+                <h2>{ lang.pick(zh, en) }<span {class}>{ tag }</span></h2>
                 <p class="num">{ values }</p>
                 if let Some(n) = note { <p class="muted">{ n }</p> }
                 if let Some(q) = &basis.quote { <Quote text={q.clone()} source={source.clone()} /> }
             </section>
         }
     };
+    // "label value · label value …" in the chosen language.
+    let pairs = |items: &[(&str, &str, f64)]| -> String {
+        let parts: Vec<String> = items
+            .iter()
+            .map(|(zh, en, x)| format!("{} {}", lang.pick(zh, en), fmt_num(*x)))
+            .collect();
+        parts.join(" · ")
+    };
     let w = rules.dimensions.weights;
     let c = rules.grades.coefficients;
     let g = &rules.grading;
-    let raters: Vec<String> = rules
+    let v = rules.raters.vote_values;
+    let p = &rules.projection;
+    let raters: Vec<(&str, &str, f64)> = rules
         .raters
         .groups
         .iter()
-        .map(|r| format!("{} {}", lang.pick(&r.zh, &r.en), fmt_num(r.weight)))
+        .map(|r| (r.zh.as_str(), r.en.as_str(), r.weight))
         .collect();
-    let v = rules.raters.vote_values;
     let tiers: Vec<String> = [Tier::Good, Tier::FairlyGood, Tier::Average]
         .iter()
         .map(|t| format!("{} ≥ {}", i18n::tier(*t, lang), fmt_num(rules.threshold(*t))))
         .collect();
-    let p = &rules.projection;
-    let q = rules.quarters.weights.map(fmt_num);
+    let areas: Vec<&str> = rules
+        .areas
+        .items
+        .iter()
+        .map(|a| lang.pick(&a.zh, &a.en))
+        .collect();
+    let vetoes = rules.negative.items.iter().filter(|i| i.veto).count();
+    let honour = &rules.honour;
+    let rows: Vec<(&str, &str, String, &Basis)> = vec![
+        (
+            "四维权重",
+            "Dimension weights",
+            pairs(&[
+                ("单位绩效", "unit", w.unit),
+                ("履职践诺", "pledges", w.pledges),
+                ("多维测评", "multi-rater", w.multi),
+            ]),
+            &rules.dimensions.basis,
+        ),
+        ("承诺方面", "Pledge areas", areas.join(" · "), &rules.areas.basis),
+        (
+            "等级系数",
+            "Grade coefficients",
+            pairs(&[("A", "A", c.a), ("B", "B", c.b), ("C", "C", c.c)]),
+            &rules.grades.basis,
+        ),
+        (
+            "等级评定",
+            "Grading",
+            format!(
+                "{}–{} × 3 · A ≥ {} · B ≥ {}",
+                g.factor_min, g.factor_max, g.a_min_composite, g.b_min_composite
+            ),
+            &g.basis,
+        ),
+        (
+            "季度权重",
+            "Quarter weights",
+            rules.quarters.weights.map(fmt_num).join(" · "),
+            &rules.quarters.basis,
+        ),
+        (
+            "测评主体与票值",
+            "Rater groups and vote values",
+            format!(
+                "{} | {}",
+                pairs(&raters),
+                pairs(&[
+                    ("好", "good", v.good),
+                    ("较好", "fairly good", v.fairly_good),
+                    ("一般", "average", v.average),
+                    ("差", "poor", v.poor),
+                ])
+            ),
+            &rules.raters.basis,
+        ),
+        (
+            "正面清单",
+            "Positive list",
+            pairs(&[("加分上限", "bonus cap", rules.positive.bonus_cap)]),
+            &rules.positive.basis,
+        ),
+        (
+            "负面清单",
+            "Negative list",
+            format!("{vetoes} {}", lang.pick("项一票否决", "veto items")),
+            &rules.negative.basis,
+        ),
+        (
+            "容错纠错",
+            "Error tolerance",
+            String::new(),
+            &rules.tolerance.basis,
+        ),
+        (
+            "政治素质测评",
+            "Political quality",
+            String::new(),
+            &rules.political_quality.basis,
+        ),
+        (
+            "等次分数线",
+            "Tier thresholds",
+            tiers.join(" · "),
+            &rules.tiers.basis,
+        ),
+        (
+            "一票否决",
+            "Veto",
+            format!(
+                "{} {}",
+                lang.pick("最高等次", "at most"),
+                i18n::tier(rules.veto_cap(), lang)
+            ),
+            &rules.veto.basis,
+        ),
+        (
+            "荣誉",
+            "Honour",
+            format!(
+                "{} · {} {}",
+                lang.pick(&honour.zh, &honour.en),
+                lang.pick("前", "top"),
+                honour.top_n
+            ),
+            &honour.basis,
+        ),
+        (
+            "推算默认值",
+            "Projection defaults",
+            pairs(&[
+                ("季度", "quarter", p.quarter_score),
+                ("单位", "unit", p.unit_score),
+                ("测评", "multi", p.multi_score),
+            ]),
+            &p.basis,
+        ),
+    ];
+    let version = format!(
+        "{} {} · {} {} · {} {hash}",
+        lang.pick("版本", "Version"),
+        rules.version,
+        lang.pick("生效年度", "Year"),
+        rules.effective_year,
+        lang.pick("内容哈希", "Content hash"),
+    );
     html! {
         <article class="prose rules">
             <h1>{ lang.pick(&rules.name, &rules.name_en) }</h1>
-            <p class="muted num">{ format!("{} {} · {} {} · {} {}", lang.pick("版本", "Version"), rules.version,
-                lang.pick("生效年度", "Year"), rules.effective_year, lang.pick("内容哈希", "Content hash"), hash) }</p>
-            { group("四维权重", "Dimension weights", format!("{} {} · {} {} · {} {}",
-                lang.pick("单位绩效", "unit"), fmt_num(w.unit), lang.pick("履职践诺", "pledges"), fmt_num(w.pledges),
-                lang.pick("多维测评", "multi-rater"), fmt_num(w.multi)), &rules.dimensions.basis) }
-            { group("承诺方面", "Pledge areas", rules.areas.items.iter().map(|a| lang.pick(&a.zh, &a.en).to_string())
-                .collect::<Vec<_>>().join(" · "), &rules.areas.basis) }
-            { group("等级系数", "Grade coefficients", format!("A {} · B {} · C {}", fmt_num(c.a), fmt_num(c.b), fmt_num(c.c)), &rules.grades.basis) }
-            { group("等级评定", "Grading", format!("{}–{} × 3 · A ≥ {} · B ≥ {}", g.factor_min, g.factor_max, g.a_min_composite, g.b_min_composite), &g.basis) }
-            { group("季度权重", "Quarter weights", q.join(" · "), &rules.quarters.basis) }
-            { group("测评主体与票值", "Rater groups and vote values", format!("{} | {} {} · {} {} · {} {} · {} {}", raters.join(" · "),
-                lang.pick("好", "good"), fmt_num(v.good), lang.pick("较好", "fairly good"), fmt_num(v.fairly_good),
-                lang.pick("一般", "average"), fmt_num(v.average), lang.pick("差", "poor"), fmt_num(v.poor)), &rules.raters.basis) }
-            { group("正面清单", "Positive list", format!("{} {}", lang.pick("加分上限", "bonus cap"), fmt_num(rules.positive.bonus_cap)), &rules.positive.basis) }
-            { group("负面清单", "Negative list", format!("{} {}", rules.negative.items.iter().filter(|i| i.veto).count(),
-                lang.pick("项一票否决", "veto items")), &rules.negative.basis) }
-            { group("容错纠错", "Error tolerance", String::new(), &rules.tolerance.basis) }
-            { group("政治素质测评", "Political quality", String::new(), &rules.political_quality.basis) }
-            { group("等次分数线", "Tier thresholds", tiers.join(" · "), &rules.tiers.basis) }
-            { group("一票否决", "Veto", format!("{} {}", lang.pick("最高等次", "at most"), i18n::tier(rules.veto_cap(), lang)), &rules.veto.basis) }
-            { group("荣誉", "Honour", format!("{} · {} {}", lang.pick(&rules.honour.zh, &rules.honour.en), lang.pick("前", "top"), rules.honour.top_n), &rules.honour.basis) }
-            { group("推算默认值", "Projection defaults", format!("{} {} · {} {} · {} {}", lang.pick("季度", "quarter"), fmt_num(p.quarter_score),
-                lang.pick("单位", "unit"), fmt_num(p.unit_score), lang.pick("测评", "multi"), fmt_num(p.multi_score)), &p.basis) }
+            <p class="muted num">{ version }</p>
+            { for rows.into_iter().map(|(zh, en, values, basis)| group(zh, en, values, basis)) }
         </article>
     }
 }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::app::hooks::use_app_state;
 use crate::app::i18n;
+use crate::app::svg;
 use crate::engine::text::{fmt2, fmt_num};
 use crate::engine::{Lang, Tier};
 
@@ -47,17 +48,18 @@ pub fn waterfall() -> Html {
     let y = |v: f64| TOP + (1.0 - v / ymax) * plot_h;
     let slot = (W - LEFT - RIGHT) / bars.len() as f64;
     let lines = [Tier::Average, Tier::FairlyGood, Tier::Good].map(|t| {
-        let at = y(rules.threshold(t));
+        let (min, at) = (rules.threshold(t), y(rules.threshold(t)));
+        let label = format!("{} {}", fmt_num(min), i18n::tier(t, lang));
         html! {
             <g class={classes!("threshold", i18n::tier_class(t))}>
-                <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={at.to_string()} y2={at.to_string()} />
-                <text x={(W - RIGHT + 4.0).to_string()} y={(at + 4.0).to_string()}>
-                    { format!("{} {}", fmt_num(rules.threshold(t)), i18n::tier(t, lang)) }</text>
+                { svg::rule("", LEFT, W - RIGHT, at) }
+                { svg::text("", (W - RIGHT + 4.0, at + 4.0), "start", label) }
             </g>
         }
     });
     let drawn = bars.iter().enumerate().map(|(i, (zh, en, from, to, class))| {
         let x = LEFT + slot * i as f64 + slot * 0.18;
+        let middle = x + slot * 0.32;
         let (top, bottom) = (y(from.max(*to)), y(from.min(*to)));
         let value = match i {
             3 => i18n::signed(p.bonus),
@@ -66,41 +68,30 @@ pub fn waterfall() -> Html {
         };
         html! {
             <g>
-                <rect class={*class} x={x.to_string()} y={top.to_string()} width={(slot * 0.64).to_string()}
-                    height={(bottom - top).max(1.0).to_string()} />
-                <text class="bar-value" x={(x + slot * 0.32).to_string()} y={(top - 4.0).to_string()} text-anchor="middle">{ value }</text>
-                <text class="axis-label" x={(x + slot * 0.32).to_string()} y={(H - BOTTOM + 16.0).to_string()} text-anchor="middle">
-                    { lang.pick(zh, en) }</text>
+                { svg::rect(class, (x, top), slot * 0.64, (bottom - top).max(1.0)) }
+                { svg::text("bar-value", (middle, top - 4.0), "middle", value) }
+                { svg::text("axis-label", (middle, H - BOTTOM + 16.0), "middle", lang.pick(zh, en).to_string()) }
             </g>
         }
     });
+    let numbers = [p.unit, p.pledges, p.multi, p.bonus, p.deduction, r.total].map(fmt2);
     let summary = match lang {
         Lang::Zh => format!(
             "瀑布图:单位绩效 {},履职践诺 {},多维测评 {},加分 {},扣分 {},总分 {}。",
-            fmt2(p.unit),
-            fmt2(p.pledges),
-            fmt2(p.multi),
-            fmt2(p.bonus),
-            fmt2(p.deduction),
-            fmt2(r.total)
+            numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]
         ),
         Lang::En => format!(
             "Waterfall: unit {}, pledges {}, multi-rater {}, bonus {}, deduction {}, total {}.",
-            fmt2(p.unit),
-            fmt2(p.pledges),
-            fmt2(p.multi),
-            fmt2(p.bonus),
-            fmt2(p.deduction),
-            fmt2(r.total)
+            numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]
         ),
     };
     html! {
         <figure class="chart">
             <figcaption>{ lang.pick("得分构成(加权后)", "How the total is built (weighted)") }</figcaption>
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={summary} data-testid="waterfall">
-                <line class="axis" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={y(0.0).to_string()} y2={y(0.0).to_string()} />
-                <text class="axis-label" x={(LEFT - 6.0).to_string()} y={(y(0.0) + 4.0).to_string()} text-anchor="end">{ "0" }</text>
-                <text class="axis-label" x={(LEFT - 6.0).to_string()} y={(y(ymax) + 4.0).to_string()} text-anchor="end">{ fmt_num(ymax) }</text>
+                { svg::rule("axis", LEFT, W - RIGHT, y(0.0)) }
+                { svg::text("axis-label", (LEFT - 6.0, y(0.0) + 4.0), "end", "0") }
+                { svg::text("axis-label", (LEFT - 6.0, y(ymax) + 4.0), "end", fmt_num(ymax)) }
                 { for lines }
                 { for drawn }
             </svg>
