@@ -1,6 +1,8 @@
 //! Keeping work in the browser: the named dossiers autosaved to `localStorage` under a schema
 //! version, and the language choice. Stored data that cannot be read is never half-used: the
-//! app starts clean, says so, and keeps the unreadable text for download.
+//! app starts clean, says so, and keeps the unreadable text for download. (It talks to
+//! `web_sys::Storage` directly rather than through gloo-storage: gloo's `LocalStorage` panics
+//! where storage is switched off, and the raw text is needed to hand unreadable data back.)
 
 use std::rc::Rc;
 
