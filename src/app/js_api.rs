@@ -19,7 +19,7 @@ fn text_of(value: &JsValue) -> Result<String, JsValue> {
     let json: serde_json::Value = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
         thrown(&FieldErrors(vec![crate::engine::FieldError::new(
             "",
-            crate::engine::Problem::Invalid(e.to_string()),
+            crate::engine::Problem::invalid(e.to_string(), format!("无法读取:{e}")),
         )]))
     })?;
     Ok(json.to_string())
@@ -31,9 +31,7 @@ fn thrown(errors: &FieldErrors) -> JsValue {
     error.set_name("DossierError");
     let list = js_sys::Array::new();
     for e in errors.iter() {
-        // `Problem::Invalid(text)` cannot carry the `type` tag through serde: write it by hand.
-        let mut value = serde_json::to_value(e)
-            .unwrap_or_else(|_| serde_json::json!({"path": e.path, "type": "invalid"}));
+        let mut value = serde_json::to_value(e).unwrap_or_else(|_| serde_json::json!({"path": e.path}));
         if let Some(map) = value.as_object_mut() {
             map.insert("message".into(), e.problem.message(Lang::En).into());
             map.insert("message_zh".into(), e.problem.message(Lang::Zh).into());

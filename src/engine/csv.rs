@@ -244,7 +244,7 @@ pub fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
             line: start,
             column: Some(row.len() + 1),
             header: None,
-            problem: Problem::Invalid("a quoted cell is not closed".into()),
+            problem: Problem::invalid("a quoted cell is not closed", "引号内的单元格未闭合"),
         });
     }
     if !cell.is_empty() || !row.is_empty() {
@@ -413,7 +413,10 @@ impl Row<'_> {
         let negative = self.items("negative", &mut errors, &tolerated);
         for id in &tolerated {
             if !self.list("negative").contains(id) {
-                let problem = Problem::Invalid(format!("“{id}” is not in the negative column"));
+                let problem = Problem::invalid(
+                    format!("“{id}” is not in the negative column"),
+                    format!("“{id}”不在 negative 列中"),
+                );
                 errors.push(self.error("negative_tolerated", problem));
             }
         }
@@ -517,7 +520,10 @@ impl Row<'_> {
                     Err(_) => {
                         errors.push(self.error(
                             column,
-                            Problem::Invalid(format!("“{entry}”: the count after * is not a whole number")),
+                            Problem::invalid(
+                                format!("“{entry}”: the count after * is not a whole number"),
+                                format!("“{entry}”:* 后的次数不是整数"),
+                            ),
                         ));
                         continue;
                     }

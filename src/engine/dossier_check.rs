@@ -156,7 +156,10 @@ fn read_pledge(r: &mut Reader, path: &str, value: &Value, rules: &RuleSet) -> Op
     if map.get("grade").is_none_or(Value::is_null) && map.get("factors").is_none_or(Value::is_null) {
         r.problem(
             path,
-            Problem::Invalid("needs a grade (A, B or C) or factors to derive one from".into()),
+            Problem::invalid(
+                "needs a grade (A, B or C) or factors to derive one from",
+                "需要等级(A、B、C)或用于评定等级的三项因素",
+            ),
         );
     }
     let quarters = read_quarters(r, &at("quarters"), map.get("quarters"));
@@ -328,7 +331,7 @@ fn read_negative(r: &mut Reader, path: &str, value: Option<&Value>, rules: &Rule
         } else if tolerated && !rules.tolerance.allow_tolerated {
             r.problem(
                 &field_path(&at, "tolerated"),
-                Problem::Invalid("this rule set has no error tolerance".into()),
+                Problem::invalid("this rule set has no error tolerance", "本规则未设容错免责"),
             );
         }
         records.push(NegativeRecord {

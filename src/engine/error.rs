@@ -46,11 +46,20 @@ pub enum Problem {
     Negative { value: f64 },
     #[error("“{id}” appears more than once")]
     DuplicateId { id: String },
-    #[error("{0}")]
-    Invalid(String),
+    /// Any other problem, worded in both languages.
+    #[error("{en}")]
+    Invalid { en: String, zh: String },
 }
 
 impl Problem {
+    /// A problem with its English and Chinese wording.
+    pub fn invalid(en: impl Into<String>, zh: impl Into<String>) -> Problem {
+        Problem::Invalid {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+
     /// The message in the chosen language.
     pub fn message(&self, lang: Lang) -> String {
         match lang {
@@ -90,7 +99,7 @@ impl Problem {
             }
             Problem::Negative { value } => format!("不能为负数({value})"),
             Problem::DuplicateId { id } => format!("“{id}”重复出现"),
-            Problem::Invalid(text) => text.clone(),
+            Problem::Invalid { zh, .. } => zh.clone(),
         }
     }
 }

@@ -43,9 +43,9 @@ fn structural_problem(message: &str) -> Problem {
     if message.starts_with("unknown field") {
         Problem::UnknownField
     } else if let Some(field) = message.strip_prefix("missing field ") {
-        Problem::Invalid(format!("missing field {field}"))
+        Problem::invalid(format!("missing field {field}"), format!("缺少字段 {field}"))
     } else {
-        Problem::Invalid(message.to_string())
+        Problem::invalid(message, format!("结构错误:{message}"))
     }
 }
 
@@ -110,10 +110,10 @@ pub fn validate(rules: &RuleSet) -> Result<(), FieldErrors> {
     if count.min < 1 || count.min > count.max || count.max > 50 {
         errors.push(
             "pledge_count",
-            Problem::Invalid(format!(
-                "needs 1 ≤ min ≤ max ≤ 50, has {}–{}",
-                count.min, count.max
-            )),
+            Problem::invalid(
+                format!("needs 1 ≤ min ≤ max ≤ 50, has {}–{}", count.min, count.max),
+                format!("应满足 1 ≤ 最少 ≤ 最多 ≤ 50,实为 {}–{}", count.min, count.max),
+            ),
         );
     }
 
@@ -149,7 +149,10 @@ pub fn validate(rules: &RuleSet) -> Result<(), FieldErrors> {
     check_tiers(rules, &mut errors);
     match Tier::from_id(&rules.veto.cap) {
         None => errors.push("veto.cap", unknown_tier(&rules.veto.cap)),
-        Some(Tier::Good) => errors.push("veto.cap", Problem::Invalid("a veto must cap below good".into())),
+        Some(Tier::Good) => errors.push(
+            "veto.cap",
+            Problem::invalid("a veto must cap below good", "一票否决的封顶等次必须低于“好”"),
+        ),
         Some(_) => {}
     }
     if let Some(quota) = rules.quota.good_quota {
@@ -222,7 +225,7 @@ pub fn validate(rules: &RuleSet) -> Result<(), FieldErrors> {
         if basis.quote.as_deref().is_some_and(str::is_empty) {
             errors.push(
                 format!("{path}.basis.quote"),
-                Problem::Invalid("an empty quote; omit it instead".into()),
+                Problem::invalid("an empty quote; omit it instead", "引文为空,请删去该字段"),
             );
         }
     }
@@ -285,9 +288,10 @@ fn check_tiers(rules: &RuleSet, errors: &mut FieldErrors) {
                 let want = expected.get(i).map_or("(none)", |t| t.id());
                 errors.push(
                     format!("{path}.tier"),
-                    Problem::Invalid(format!(
-                        "expected “{want}” here (best tier first, poor has no threshold)"
-                    )),
+                    Problem::invalid(
+                        format!("expected “{want}” here (best tier first, poor has no threshold)"),
+                        format!("此处应为“{want}”(由高到低排列,“较差”无分数线)"),
+                    ),
                 );
             }
             Some(_) => {}
@@ -365,7 +369,7 @@ fn check_items(
         if item.veto && !negative {
             errors.push(
                 format!("{at}.veto"),
-                Problem::Invalid("only negative items can veto".into()),
+                Problem::invalid("only negative items can veto", "只有负面清单条目可以一票否决"),
             );
         }
     }

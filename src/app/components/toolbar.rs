@@ -19,8 +19,8 @@ use crate::engine::{FieldError, FieldErrors, Problem};
 /// Files larger than this are refused before reading.
 const MAX_IMPORT_BYTES: f64 = 1024.0 * 1024.0;
 
-fn import_failed(file: String, why: &str) -> Action {
-    let errors = FieldErrors(vec![FieldError::new("", Problem::Invalid(why.to_string()))]);
+fn import_failed(file: String, en: &str, zh: &str) -> Action {
+    let errors = FieldErrors(vec![FieldError::new("", Problem::invalid(en, zh))]);
     Action::Notify(Notice::ImportFailed { file, errors })
 }
 
@@ -86,14 +86,18 @@ pub fn toolbar() -> Html {
             if file.size() > MAX_IMPORT_BYTES {
                 state.dispatch(import_failed(
                     name,
-                    "文件超过 1 MB / the file is larger than 1 MB",
+                    "the file is larger than 1 MB",
+                    "文件超过 1 MB",
                 ));
                 return;
             }
             let state = state.clone();
             let task = read_as_text(&gloo::file::File::from(file), move |read| match read {
                 Ok(text) => state.dispatch(Action::Import { file: name, text }),
-                Err(e) => state.dispatch(import_failed(name, &e.to_string())),
+                Err(e) => {
+                    let why = e.to_string();
+                    state.dispatch(import_failed(name, &why, &format!("无法读取文件:{why}")))
+                }
             });
             *reader.borrow_mut() = Some(task);
         })
