@@ -112,3 +112,10 @@ pub fn set_document_lang(lang: &str, title: &str) {
         document.set_title(title);
     }
 }
+
+/// True when the host page asked for the JS API alone (`window.DONGLIANG_API_ONLY = true`).
+pub fn api_only() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &wasm_bindgen::JsValue::from_str("DONGLIANG_API_ONLY")).ok())
+        .is_some_and(|v| v.as_bool() == Some(true))
+}

@@ -87,7 +87,11 @@ pub fn app() -> Html {
 }
 
 /// Mounts the app on the page's body.
+/// Exposes the JS API and mounts the app, unless the host page set
+/// `window.DONGLIANG_API_ONLY = true` to use only the API (see README, "JavaScript API").
 pub fn run() {
     js_api::expose();
-    yew::Renderer::<App>::new().render();
+    if !dom::api_only() {
+        yew::Renderer::<App>::new().render();
+    }
 }
