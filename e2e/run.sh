@@ -9,9 +9,24 @@ root="$(dirname "$here")"
 . "$root/scripts/env.sh"
 cd "$root"
 
+lock="${DONGLIANG_CARGO_LOCK:-/tmp/dongliang-cargo.lock}"
+# True when a parent process already holds the build lock (`flock LOCK bash e2e/run.sh`):
+# taking it again here would wait for ever.
+lock_held_above() {
+  local pid=$PPID
+  while [ "${pid:-1}" -gt 1 ]; do
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "flock.*$(basename "$lock")" && return 0
+    pid="$(awk '{print $4}' "/proc/$pid/stat" 2>/dev/null)"
+  done
+  return 1
+}
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   # Builds share two cores with other work: one cargo/trunk at a time.
-  flock "${DONGLIANG_CARGO_LOCK:-/tmp/dongliang-cargo.lock}" trunk build --release
+  if lock_held_above; then
+    trunk build --release
+  else
+    flock "$lock" trunk build --release
+  fi
 fi
 [ -f dist/index.html ] || { echo "dist/index.html is missing: build first" >&2; exit 1; }
 [ -d e2e/node_modules/playwright-core ] || (cd e2e && npm ci --silent --no-audit --no-fund)
