@@ -53,6 +53,7 @@ echo "serving dist/ at $base (pid $server)"
 
 cd e2e
 BASE_URL="$base" node flows.mjs
+BASE_URL="$base" node api.mjs
 if [ "${PERF:-0}" = 1 ]; then
   BASE_URL="$base" node perf.mjs
 fi
