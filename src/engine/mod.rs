@@ -10,6 +10,7 @@
 //! | §8 what-if | [`whatif`] ([`Engine::what_if`]) |
 //! | §5–§6 cohort | [`cohort`] ([`Engine::rank`]) |
 //! | reports | [`report`] (readable Chinese or English text) |
+//! | workshops | [`workshop`] (histogram, presenter slides, multi-year paths, quiz order) |
 //!
 //! ```
 //! use dongliang::engine::{Dossier, Engine, RuleSet, Tier};
@@ -44,6 +45,7 @@ pub mod rules_check;
 pub mod text;
 pub mod trace;
 pub mod whatif;
+pub mod workshop;
 
 pub use assessment::{Assessment, Parts, Warning};
 pub use cohort::{Ranked, Ranking};
