@@ -11,6 +11,8 @@ seconds="${FUZZ_SECONDS:-10}"
 targets=("${@:-dossier_json rules_json cohort_csv}")
 read -r -a targets <<<"${targets[*]}"
 cd "$root/fuzz"
+# The fuzz build has its own flags: keep it out of any shared target directory.
+unset CARGO_TARGET_DIR
 export RUSTC_BOOTSTRAP=1
 seed() {
   local target="$1" dir="corpus/$1"
