@@ -21,7 +21,8 @@ fn main() -> ExitCode {
     };
     match run(&args) {
         Ok(output) => {
-            print!("{output}");
+            // A closed pipe (`dongliang … | head`) is not an error worth a panic.
+            let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), output.as_bytes());
             ExitCode::SUCCESS
         }
         Err(lines) => {
