@@ -113,6 +113,10 @@ fn the_quiz_visits_every_tier_early_and_every_official_once() {
     let mut distinct = first.clone();
     distinct.dedup();
     assert_eq!(distinct.len(), present, "{first:?}");
-    assert_eq!(quiz_order(&ranking, 1), order, "the same seed gives the same order");
+    assert_eq!(
+        quiz_order(&ranking, 1),
+        order,
+        "the same seed gives the same order"
+    );
     assert_ne!(quiz_order(&ranking, 2), order);
 }

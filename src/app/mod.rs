@@ -6,6 +6,7 @@
 //! | [`form`], [`edit`] | the dossier as typed, and every edit of it |
 //! | [`library`], [`storage`], [`share`] | named dossiers, autosave, share links |
 //! | [`components`] | one Yew component per file |
+//! | [`workshop`] | 研讨演示 (cohort, ranking, comparison, years, presenter) and the rule editor's state |
 //! | [`js_api`] | `evaluate`, `whatIf`, `rank`, `defaultRules` exported to JavaScript |
 
 pub mod components;
@@ -22,6 +23,7 @@ pub mod share;
 pub mod state;
 pub mod storage;
 pub mod svg;
+pub mod workshop;
 
 use std::rc::Rc;
 
@@ -36,6 +38,7 @@ use components::rules_view::RulesView;
 use hooks::AppState;
 use notice::Notice;
 use state::{Action, State, View};
+use workshop::components::page::WorkshopPage;
 
 /// The state the page opens with: storage (or example 01), then any share link in the URL.
 pub fn initial_state() -> State {
@@ -71,6 +74,7 @@ pub fn app() -> Html {
     });
     let view = match state.view {
         View::SelfAssessment => html! { <SelfAssessmentPage /> },
+        View::Workshop => html! { <WorkshopPage /> },
         View::Rules => html! { <RulesView /> },
         View::About => html! { <AboutView /> },
     };

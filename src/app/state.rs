@@ -13,16 +13,19 @@ use super::library::{Library, EXAMPLES};
 use super::notice::Notice;
 use super::share;
 use super::storage::Restored;
+use super::workshop::rules::{RuleEditor, RulesAction};
+use super::workshop::state::{Workshop, WorkshopAction};
 use crate::engine::whatif::{Change, WhatIf};
 use crate::engine::{Assessment, Dossier, Engine, FieldErrors, Lang, RuleSet};
 
 /// The undo stack keeps this many steps.
 const UNDO_DEPTH: usize = 50;
 
-/// The top-level views (UX: 自评模拟 · 规则 · 说明).
+/// The top-level views (UX: 自评模拟 · 研讨演示 · 规则 · 说明).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     SelfAssessment,
+    Workshop,
     Rules,
     About,
 }
@@ -62,6 +65,10 @@ pub enum Action {
     SetTab(Tab),
     /// Open or close the result sheet on narrow screens.
     ToggleSheet,
+    /// The trainers' workshop (cohort, ranking, comparison, years, presenter).
+    Workshop(WorkshopAction),
+    /// The rule editor and its named variants.
+    Rules(RulesAction),
 }
 
 /// Everything the app shows.
@@ -84,6 +91,8 @@ pub struct State {
     pub view: View,
     pub tab: Tab,
     pub sheet_open: bool,
+    pub workshop: Rc<Workshop>,
+    pub rule_edit: Rc<RuleEditor>,
 }
 
 impl PartialEq for State {
@@ -103,6 +112,8 @@ impl State {
             dossier: Rc::default(),
             result: Rc::new(Engine::new(&rules).evaluate(&dossier)),
             what_if: Rc::new(Engine::new(&rules).what_if(&dossier)),
+            rule_edit: Rc::new(RuleEditor::new(&rules)),
+            workshop: Rc::default(),
             rules,
             lang,
             undo: Rc::default(),
@@ -165,6 +176,18 @@ impl State {
         self.dossier = d;
     }
 
+    /// Puts a rule set in force: the form is judged and the open dossier evaluated under it.
+    pub(crate) fn set_rules(&mut self, rules: Rc<RuleSet>) {
+        self.rules = rules;
+        match Dossier::from_value(&self.form.to_value(), &self.rules) {
+            Ok(d) => {
+                self.errors = Rc::default();
+                self.set_dossier(d);
+            }
+            Err(errors) => self.errors = Rc::new(errors),
+        }
+    }
+
     /// Hands the form to the engine.
     fn judge(&mut self) {
         match Dossier::from_value(&self.form.to_value(), &self.rules) {
@@ -193,7 +216,7 @@ impl State {
         self.set_dossier(d);
     }
 
-    fn open_new(&mut self, label: &str, d: Dossier) {
+    pub(crate) fn open_new(&mut self, label: &str, d: Dossier) {
         Rc::make_mut(&mut self.library).add(label, d.clone());
         self.undo = Rc::default();
         self.show(d);
@@ -282,6 +305,8 @@ impl Reducible for State {
             Action::SetView(view) => s.view = view,
             Action::SetTab(tab) => s.tab = tab,
             Action::ToggleSheet => s.sheet_open = !s.sheet_open,
+            Action::Workshop(a) => super::workshop::state::reduce(&mut s, a),
+            Action::Rules(a) => super::workshop::rules::reduce(&mut s, a),
         }
         Rc::new(s)
     }

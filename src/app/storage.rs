@@ -124,7 +124,8 @@ pub fn decode(text: &str, rules: &RuleSet) -> Result<Library, Unreadable> {
     Ok(Library { slots, current })
 }
 
-fn local() -> Option<web_sys::Storage> {
+/// The browser's `localStorage`, when there is one and it is allowed.
+pub(crate) fn local() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 

@@ -178,10 +178,7 @@ pub fn first_triggers(path: &[YearOutcome]) -> Vec<(Consequence, Option<i32>)> {
     ]
     .into_iter()
     .map(|c| {
-        let year = path
-            .iter()
-            .find(|y| y.consequences.contains(&c))
-            .map(|y| y.year);
+        let year = path.iter().find(|y| y.consequences.contains(&c)).map(|y| y.year);
         (c, year)
     })
     .collect()

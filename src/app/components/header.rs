@@ -1,4 +1,4 @@
-//! The header: the app's name, the views (自评模拟 · 规则 · 说明) and the 中文 / EN switch.
+//! The header: the app's name, the views (自评模拟 · 研讨演示 · 规则 · 说明) and the 中文 / EN switch.
 
 use yew::prelude::*;
 
@@ -36,6 +36,7 @@ pub fn header() -> Html {
             </div>
             <nav class="nav" aria-label={lang.pick("视图", "Views")}>
                 { view_button(View::SelfAssessment, "自评模拟", "Self-assessment") }
+                { view_button(View::Workshop, "研讨演示", "Workshop") }
                 { view_button(View::Rules, "规则", "Rules") }
                 { view_button(View::About, "说明", "About") }
             </nav>

@@ -1,185 +1,41 @@
-//! 规则: the rule set in force — every parameter with the article's words it rests on, or a
-//! mark saying it is an illustrative default — and the rule set's name, version and hash.
+//! 规则: the rule set in force, editable — every parameter with the article's words it rests
+//! on or a mark saying it is an illustrative default, the engine's validation beside each
+//! field, named variants, import and export, and the reset. A valid edit is in force at once
+//! (the simulator and the workshop follow); while the draft is invalid the last valid rules stay.
 
 use yew::prelude::*;
 
-use super::quote::Quote;
+use super::rule_field::{rule_id, RuleField};
+use super::rule_group::RuleGroup;
+use super::rule_items::RuleItems;
+use super::rule_variants::RuleVariants;
+use crate::app::dom::event_value;
 use crate::app::hooks::use_app_state;
 use crate::app::i18n;
-use crate::engine::rules::Basis;
-use crate::engine::text::fmt_num;
+use crate::app::state::Action;
+use crate::app::workshop::components::use_rule_variants;
+use crate::app::workshop::rule_draft::FieldKind;
+use crate::app::workshop::rules::RulesAction;
 use crate::engine::{Lang, Tier};
+
+/// Fields as (path, Chinese label, English label, kind).
+type Fields = &'static [(&'static str, &'static str, &'static str, FieldKind)];
+
+const N: FieldKind = FieldKind::Number;
+const I: FieldKind = FieldKind::Integer;
+
+fn fields(list: Fields, lang: Lang) -> Html {
+    list.iter()
+        .map(|(path, zh, en, kind)| html! { <RuleField path={*path} label={lang.pick(zh, en)} kind={*kind} /> })
+        .collect()
+}
 
 #[function_component(RulesView)]
 pub fn rules_view() -> Html {
     let state = use_app_state();
-    let (lang, rules) = (state.lang, state.rules.clone());
+    use_rule_variants(&state);
+    let (lang, rules, editor) = (state.lang, state.rules.clone(), state.rule_edit.clone());
     let hash = use_memo(rules.clone(), |rules| rules.content_hash());
-    let source = i18n::source_line(&rules);
-    let group = |zh: &str, en: &str, values: String, basis: &Basis| {
-        let note = if lang == Lang::Zh {
-            basis.note_zh.clone()
-        } else {
-            basis.note_en.clone()
-        };
-        let (class, tag) = if basis.illustrative {
-            (
-                "tag illustrative",
-                lang.pick("示例默认值", "illustrative default"),
-            )
-        } else {
-            ("tag sourced", lang.pick("出自原文", "from the article"))
-        };
-        html! {
-            <section class="rule">
-                <h2>{ lang.pick(zh, en) }<span {class}>{ tag }</span></h2>
-                <p class="num">{ values }</p>
-                if let Some(n) = note { <p class="muted">{ n }</p> }
-                if let Some(q) = &basis.quote { <Quote text={q.clone()} source={source.clone()} /> }
-            </section>
-        }
-    };
-    // "label value · label value …" in the chosen language.
-    let pairs = |items: &[(&str, &str, f64)]| -> String {
-        let parts: Vec<String> = items
-            .iter()
-            .map(|(zh, en, x)| format!("{} {}", lang.pick(zh, en), fmt_num(*x)))
-            .collect();
-        parts.join(" · ")
-    };
-    let w = rules.dimensions.weights;
-    let c = rules.grades.coefficients;
-    let g = &rules.grading;
-    let v = rules.raters.vote_values;
-    let p = &rules.projection;
-    let raters: Vec<(&str, &str, f64)> = rules
-        .raters
-        .groups
-        .iter()
-        .map(|r| (r.zh.as_str(), r.en.as_str(), r.weight))
-        .collect();
-    let tiers: Vec<String> = [Tier::Good, Tier::FairlyGood, Tier::Average]
-        .iter()
-        .map(|t| format!("{} ≥ {}", i18n::tier(*t, lang), fmt_num(rules.threshold(*t))))
-        .collect();
-    let areas: Vec<&str> = rules
-        .areas
-        .items
-        .iter()
-        .map(|a| lang.pick(&a.zh, &a.en))
-        .collect();
-    let vetoes = rules.negative.items.iter().filter(|i| i.veto).count();
-    let honour = &rules.honour;
-    let rows: Vec<(&str, &str, String, &Basis)> = vec![
-        (
-            "四维权重",
-            "Dimension weights",
-            pairs(&[
-                ("单位绩效", "unit", w.unit),
-                ("履职践诺", "pledges", w.pledges),
-                ("多维测评", "multi-rater", w.multi),
-            ]),
-            &rules.dimensions.basis,
-        ),
-        ("承诺方面", "Pledge areas", areas.join(" · "), &rules.areas.basis),
-        (
-            "等级系数",
-            "Grade coefficients",
-            pairs(&[("A", "A", c.a), ("B", "B", c.b), ("C", "C", c.c)]),
-            &rules.grades.basis,
-        ),
-        (
-            "等级评定",
-            "Grading",
-            format!(
-                "{}–{} × 3 · A ≥ {} · B ≥ {}",
-                g.factor_min, g.factor_max, g.a_min_composite, g.b_min_composite
-            ),
-            &g.basis,
-        ),
-        (
-            "季度权重",
-            "Quarter weights",
-            rules.quarters.weights.map(fmt_num).join(" · "),
-            &rules.quarters.basis,
-        ),
-        (
-            "测评主体与票值",
-            "Rater groups and vote values",
-            format!(
-                "{} | {}",
-                pairs(&raters),
-                pairs(&[
-                    ("好", "good", v.good),
-                    ("较好", "fairly good", v.fairly_good),
-                    ("一般", "average", v.average),
-                    ("差", "poor", v.poor),
-                ])
-            ),
-            &rules.raters.basis,
-        ),
-        (
-            "正面清单",
-            "Positive list",
-            pairs(&[("加分上限", "bonus cap", rules.positive.bonus_cap)]),
-            &rules.positive.basis,
-        ),
-        (
-            "负面清单",
-            "Negative list",
-            format!("{vetoes} {}", lang.pick("项一票否决", "veto items")),
-            &rules.negative.basis,
-        ),
-        (
-            "容错纠错",
-            "Error tolerance",
-            String::new(),
-            &rules.tolerance.basis,
-        ),
-        (
-            "政治素质测评",
-            "Political quality",
-            String::new(),
-            &rules.political_quality.basis,
-        ),
-        (
-            "等次分数线",
-            "Tier thresholds",
-            tiers.join(" · "),
-            &rules.tiers.basis,
-        ),
-        (
-            "一票否决",
-            "Veto",
-            format!(
-                "{} {}",
-                lang.pick("最高等次", "at most"),
-                i18n::tier(rules.veto_cap(), lang)
-            ),
-            &rules.veto.basis,
-        ),
-        (
-            "荣誉",
-            "Honour",
-            format!(
-                "{} · {} {}",
-                lang.pick(&honour.zh, &honour.en),
-                lang.pick("前", "top"),
-                honour.top_n
-            ),
-            &honour.basis,
-        ),
-        (
-            "推算默认值",
-            "Projection defaults",
-            pairs(&[
-                ("季度", "quarter", p.quarter_score),
-                ("单位", "unit", p.unit_score),
-                ("测评", "multi", p.multi_score),
-            ]),
-            &p.basis,
-        ),
-    ];
     let version = format!(
         "{} {} · {} {} · {} {hash}",
         lang.pick("版本", "Version"),
@@ -188,11 +44,219 @@ pub fn rules_view() -> Html {
         rules.effective_year,
         lang.pick("内容哈希", "Content hash"),
     );
+    let status = if rules == editor.default {
+        lang.pick(
+            "生效中:默认规则(示例默认值均可修改)。",
+            "In force: the default rules (every illustrative default can be edited).",
+        )
+    } else {
+        lang.pick(
+            "生效中:已修改的规则。自评模拟和研讨演示都按这套规则计算。",
+            "In force: edited rules. The simulator and the workshop both use them.",
+        )
+    };
+    let errors = &editor.draft.errors;
+    let summary = (!errors.is_empty()).then(|| {
+        html! {
+            <div class="error-summary" role="alert" data-testid="rules-errors">
+                <h2>{ match lang {
+                    Lang::Zh => format!("规则有 {} 处问题;改正之前仍按上一次有效的规则计算。", errors.len()),
+                    Lang::En => format!("{} problems in the rules; until they are fixed the last valid rules stay in force.", errors.len()),
+                } }</h2>
+                <ul>{ for errors.iter().map(|e| html! {
+                    <li><a href={format!("#{}", rule_id(&e.path))}>{ e.line(lang) }</a></li>
+                }) }</ul>
+            </div>
+        }
+    });
+    let on_cap = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            state.dispatch(Action::Rules(RulesAction::Edit {
+                path: "veto.cap".into(),
+                text: event_value(&e),
+                kind: FieldKind::Text,
+            }))
+        })
+    };
+    let caps = Tier::ALL[1..].iter().map(|t| {
+        html! { <option value={t.id()} selected={rules.veto.cap == t.id()}>{ i18n::tier(*t, lang) }</option> }
+    });
+    let groups: Vec<(&'static str, &'static str, &'static str, Fields)> = vec![
+        (
+            "四维权重",
+            "Dimension weights",
+            "dimensions.weights",
+            &[
+                ("dimensions.weights.unit", "单位绩效", "unit", N),
+                ("dimensions.weights.pledges", "履职践诺", "pledges", N),
+                ("dimensions.weights.multi", "多维测评", "multi-rater", N),
+            ],
+        ),
+        (
+            "等级系数",
+            "Grade coefficients",
+            "",
+            &[
+                ("grades.coefficients.A", "A", "A", N),
+                ("grades.coefficients.B", "B", "B", N),
+                ("grades.coefficients.C", "C", "C", N),
+            ],
+        ),
+        (
+            "等级评定",
+            "Grading",
+            "",
+            &[
+                ("grading.factor_min", "每项最低", "factor min", I),
+                ("grading.factor_max", "每项最高", "factor max", I),
+                ("grading.a_min_composite", "A 级合计至少", "A from", I),
+                ("grading.b_min_composite", "B 级合计至少", "B from", I),
+            ],
+        ),
+        (
+            "季度权重",
+            "Quarter weights",
+            "quarters.weights",
+            &[
+                ("quarters.weights[0]", "一季度", "Q1", N),
+                ("quarters.weights[1]", "二季度", "Q2", N),
+                ("quarters.weights[2]", "三季度", "Q3", N),
+                ("quarters.weights[3]", "四季度", "Q4", N),
+            ],
+        ),
+        (
+            "承诺数量",
+            "Number of pledges",
+            "pledge_count",
+            &[
+                ("pledge_count.min", "最少", "min", I),
+                ("pledge_count.max", "最多", "max", I),
+            ],
+        ),
+        (
+            "测评主体权重",
+            "Rater group weights",
+            "raters.groups",
+            &[
+                ("raters.groups[0].weight", "区领导", "district leaders", N),
+                ("raters.groups[1].weight", "党政正职互评", "peers", N),
+                ("raters.groups[2].weight", "本单位干部", "unit staff", N),
+                ("raters.groups[3].weight", "服务对象和群众", "public", N),
+            ],
+        ),
+        (
+            "票值",
+            "Vote values",
+            "",
+            &[
+                ("raters.vote_values.good", "好", "good", N),
+                ("raters.vote_values.fairly_good", "较好", "fairly good", N),
+                ("raters.vote_values.average", "一般", "average", N),
+                ("raters.vote_values.poor", "差", "poor", N),
+                ("raters.max_votes", "每组票数上限", "max votes per group", I),
+            ],
+        ),
+        (
+            "等次分数线",
+            "Tier thresholds",
+            "tiers.thresholds",
+            &[
+                ("tiers.thresholds[0].min", "好 ≥", "good ≥", N),
+                ("tiers.thresholds[1].min", "较好 ≥", "fairly good ≥", N),
+                ("tiers.thresholds[2].min", "一般 ≥", "average ≥", N),
+            ],
+        ),
+        ("荣誉", "Honour", "", &[("honour.top_n", "前几名", "top n", I)]),
+        (
+            "推算默认值",
+            "Projection defaults",
+            "",
+            &[
+                ("projection.quarter_score", "季度", "quarter", N),
+                ("projection.unit_score", "单位", "unit", N),
+                ("projection.multi_score", "测评", "multi-rater", N),
+            ],
+        ),
+        (
+            "结果运用",
+            "Consequences",
+            "",
+            &[
+                (
+                    "consequences.promotion_priority_years",
+                    "连续“好”几年晋升倾斜",
+                    "good years for promotion priority",
+                    I,
+                ),
+                (
+                    "consequences.reassignment_years",
+                    "连续“一般”几年组织调整",
+                    "average years for reassignment",
+                    I,
+                ),
+            ],
+        ),
+    ];
+    let bases = [
+        &rules.dimensions.basis,
+        &rules.grades.basis,
+        &rules.grading.basis,
+        &rules.quarters.basis,
+        &rules.pledge_count.basis,
+        &rules.raters.basis,
+        &rules.raters.basis,
+        &rules.tiers.basis,
+        &rules.honour.basis,
+        &rules.projection.basis,
+        &rules.consequences.basis,
+    ];
+    type Group = (&'static str, &'static str, &'static str, Fields);
+    let group = |(zh, en, path, list): &Group, basis: &crate::engine::rules::Basis| {
+        html! {
+            <RuleGroup zh={*zh} en={*en} path={*path} basis={basis.clone()}>{ fields(list, lang) }</RuleGroup>
+        }
+    };
+    let areas: Vec<&str> = rules
+        .areas
+        .items
+        .iter()
+        .map(|a| lang.pick(&a.zh, &a.en))
+        .collect();
     html! {
-        <article class="prose rules">
+        <article class="prose rules rule-editor">
             <h1>{ lang.pick(&rules.name, &rules.name_en) }</h1>
-            <p class="muted num">{ version }</p>
-            { for rows.into_iter().map(|(zh, en, values, basis)| group(zh, en, values, basis)) }
+            <p class="muted num" data-testid="rules-version">{ version }</p>
+            <p data-testid="rules-status">{ status }</p>
+            <RuleVariants />
+            { for summary }
+            { for groups.iter().zip(bases).take(8).map(|(g, b)| group(g, b)) }
+            <RuleGroup zh="一票否决" en="Veto" basis={rules.veto.basis.clone()} path="veto.cap">
+                <div class="field">
+                    <label for="r-veto-cap">{ lang.pick("被否决者最高等次", "Best tier when vetoed") }</label>
+                    <select id="r-veto-cap" onchange={on_cap}>{ for caps }</select>
+                </div>
+            </RuleGroup>
+            <RuleGroup zh="名额限制" en="Quota" basis={rules.quota.basis.clone()}>
+                <RuleField path="quota.good_quota" kind={FieldKind::OptionalNumber}
+                    label={lang.pick("“好”等次最多占比(0–1,留空为不限)", "Largest share of 好 (0–1, empty for none)")} />
+            </RuleGroup>
+            { for groups.iter().zip(bases).skip(8).map(|(g, b)| group(g, b)) }
+            <RuleGroup zh="正面清单" en="Positive list" basis={rules.positive.basis.clone()}>
+                <RuleField path="positive.bonus_cap" label={lang.pick("加分上限", "Bonus cap")} />
+                <RuleItems />
+            </RuleGroup>
+            <RuleGroup zh="负面清单" en="Negative list" basis={rules.negative.basis.clone()}>
+                <RuleItems negative=true />
+            </RuleGroup>
+            <RuleGroup zh="容错纠错" en="Error tolerance" basis={rules.tolerance.basis.clone()}>
+                <RuleField path="tolerance.allow_tolerated" kind={FieldKind::Bool}
+                    label={lang.pick("允许对非否决项容错免责", "Allow tolerating non-veto items")} />
+            </RuleGroup>
+            <RuleGroup zh="政治素质测评" en="Political quality" basis={rules.political_quality.basis.clone()} />
+            <RuleGroup zh="承诺方面" en="Pledge areas" basis={rules.areas.basis.clone()}>
+                <p>{ areas.join(" · ") }</p>
+            </RuleGroup>
         </article>
     }
 }

@@ -1,0 +1,182 @@
+//! 方案对比: the cohort under a baseline and a variant rule set side by side — the tier
+//! transition matrix, both distributions, the honour list's changes, who changes tier and why,
+//! and for one official both explanations next to each other.
+
+use yew::prelude::*;
+
+use super::movers::Movers;
+use super::official_picker::OfficialPicker;
+use super::tier_chart::TierChart;
+use super::trace_steps::TraceSteps;
+use super::transition_matrix::TransitionMatrix;
+use super::{run_heavy, use_rule_variants};
+use crate::app::dom::event_value;
+use crate::app::hooks::use_app_state;
+use crate::app::state::{Action, View};
+use crate::app::workshop::state::{resolve, Busy, RulesRef, WorkshopAction, SMALL};
+use crate::engine::{Engine, Lang};
+
+fn ref_value(r: &RulesRef) -> String {
+    match r {
+        RulesRef::Default => "default".into(),
+        RulesRef::Current => "current".into(),
+        RulesRef::Saved(name) => format!("saved:{name}"),
+    }
+}
+
+fn parse_ref(value: &str) -> RulesRef {
+    match value {
+        "default" => RulesRef::Default,
+        "current" => RulesRef::Current,
+        other => RulesRef::Saved(other.trim_start_matches("saved:").to_string()),
+    }
+}
+
+#[function_component(CompareView)]
+pub fn compare_view() -> Html {
+    let state = use_app_state();
+    use_rule_variants(&state);
+    let (lang, w) = (state.lang, state.workshop.clone());
+    let key = w.compare_key(state.rule_edit.variants_rev);
+    {
+        let state = state.clone();
+        let stale = key.is_some() && w.compared_for != key;
+        use_effect_with((key.clone(), stale), move |(_, stale)| {
+            if *stale && state.workshop.busy.is_none() {
+                let size = state.workshop.cohort.as_ref().map_or(0, |c| c.officials.len());
+                if size <= SMALL {
+                    state.dispatch(Action::Workshop(WorkshopAction::Compare));
+                } else {
+                    run_heavy(&state, Busy::Comparing, WorkshopAction::Compare);
+                }
+            }
+        });
+    }
+    let (baseline, variant) = key
+        .as_ref()
+        .map(|k| (k.baseline.clone(), k.variant.clone()))
+        .unwrap_or((RulesRef::Default, RulesRef::Current));
+    let options = |selected: &RulesRef| {
+        let mut list = vec![
+            (
+                RulesRef::Default,
+                lang.pick("默认规则", "Default rules").to_string(),
+            ),
+            (
+                RulesRef::Current,
+                lang.pick("当前生效的规则", "Rules in force").to_string(),
+            ),
+        ];
+        list.extend(
+            state
+                .rule_edit
+                .variants
+                .iter()
+                .map(|v| (RulesRef::Saved(v.name.clone()), v.name.clone())),
+        );
+        list.into_iter()
+            .map(|(r, text)| html! { <option value={ref_value(&r)} selected={&r == selected}>{ text }</option> })
+            .collect::<Html>()
+    };
+    let pick = |to_variant: bool| {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let r = parse_ref(&event_value(&e));
+            let action = if to_variant {
+                WorkshopAction::SetVariant(r)
+            } else {
+                WorkshopAction::SetBaseline(r)
+            };
+            state.dispatch(Action::Workshop(action));
+        })
+    };
+    let to_rules = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetView(View::Rules)))
+    };
+    let pickers = html! {
+        <div class="ws-filters compare-pick">
+            <div class="field">
+                <label for="cmp-baseline">{ lang.pick("基线", "Baseline") }</label>
+                <select id="cmp-baseline" onchange={pick(false)}>{ options(&baseline) }</select>
+            </div>
+            <span class="arrow" aria-hidden="true">{ "→" }</span>
+            <div class="field">
+                <label for="cmp-variant">{ lang.pick("方案", "Variant") }</label>
+                <select id="cmp-variant" onchange={pick(true)}>{ options(&variant) }</select>
+            </div>
+            <button type="button" class="subtle" onclick={to_rules}>{ lang.pick("去“规则”修改参数", "Edit the rules") }</button>
+        </div>
+    };
+    let comparison = w.comparison.clone().filter(|_| w.compared_for == key);
+    let Some(c) = comparison else {
+        return html! { <>{ pickers }<p class="muted">{ lang.pick("正在对比……", "Comparing…") }</p></> };
+    };
+    let rules_b = resolve(&state, &baseline);
+    let rules_v = resolve(&state, &variant);
+    let same = rules_b == rules_v;
+    let moved = c.movers.iter().filter(|m| m.from != m.to).count();
+    let summary = match lang {
+        Lang::Zh => format!(
+            "{moved} 人等次变化;担当作为好干部新增 {} 人、减少 {} 人。",
+            c.honour_gained.len(),
+            c.honour_lost.len()
+        ),
+        Lang::En => format!(
+            "{moved} change tier; honour gained by {}, lost by {}.",
+            c.honour_gained.len(),
+            c.honour_lost.len()
+        ),
+    };
+    let honours = |names: &[String], sign: &str, class: &'static str| {
+        names
+            .iter()
+            .map(|n| html! { <li class={class}>{ format!("{sign} {n}") }</li> })
+            .collect::<Html>()
+    };
+    let focus = w.focus;
+    let official = w.cohort.as_ref().and_then(|co| co.officials.get(focus)).cloned();
+    let traces = official.zip(rules_b.zip(rules_v)).map(|(d, (b, v))| {
+        let before = Engine::new(&b).evaluate_traced(&d);
+        let after = Engine::new(&v).evaluate_traced(&d);
+        html! {
+            <div class="trace-pair">
+                <TraceSteps title={lang.pick("基线的解释", "Baseline explanation")}
+                    steps={before.trace.clone().unwrap_or_default()} other={after.trace.clone().unwrap_or_default()} />
+                <TraceSteps title={lang.pick("方案的解释", "Variant explanation")}
+                    steps={after.trace.unwrap_or_default()} other={before.trace.unwrap_or_default()} />
+            </div>
+        }
+    });
+    let candidates: Vec<usize> = c.movers.iter().take(500).map(|m| m.index).collect();
+    html! {
+        <div class="ws-compare">
+            { pickers }
+            if same {
+                <p class="notice notice-ok">{ lang.pick(
+                    "两套规则相同,没有人变化。在“规则”中修改参数(或另存为方案)后再对比。",
+                    "The two rule sets are the same, so nobody changes. Edit the rules (or save a variant) and compare again.") }</p>
+            }
+            <p class="ws-summary" data-testid="compare-summary">{ summary }</p>
+            <div class="ws-charts">
+                <TransitionMatrix transitions={c.transitions} />
+                <TierChart before={c.distribution_before} after={Some(c.distribution_after)} />
+            </div>
+            if !c.honour_gained.is_empty() || !c.honour_lost.is_empty() {
+                <section class="honour-changes">
+                    <h3>{ lang.pick("担当作为好干部名单的变化", "Changes in the honour list") }</h3>
+                    <ul>
+                        { honours(&c.honour_gained, "+", "gained") }
+                        { honours(&c.honour_lost, "−", "lost") }
+                    </ul>
+                </section>
+            }
+            <Movers />
+            <section class="side-by-side">
+                <h3>{ lang.pick("同一人的两种解释", "One official, both explanations") }</h3>
+                <OfficialPicker id="cmp-official" candidates={candidates} />
+                { for traces }
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,57 @@
+//! Choosing the official in focus (for both explanations, the years and the presenter): the
+//! candidates given, else the first officials by rank — at most 500, plus the one in focus.
+
+use yew::prelude::*;
+
+use crate::app::dom::event_value;
+use crate::app::hooks::use_app_state;
+use crate::app::state::Action;
+use crate::app::workshop::state::WorkshopAction;
+
+const MAX: usize = 500;
+
+#[derive(Properties, PartialEq)]
+pub struct OfficialPickerProps {
+    pub id: AttrValue,
+    /// Cohort indices to offer; empty for the first officials by rank.
+    #[prop_or_default]
+    pub candidates: Vec<usize>,
+}
+
+#[function_component(OfficialPicker)]
+pub fn official_picker(props: &OfficialPickerProps) -> Html {
+    let state = use_app_state();
+    let (lang, w) = (state.lang, state.workshop.clone());
+    let Some(cohort) = w.cohort.clone() else {
+        return html! {};
+    };
+    let mut list: Vec<usize> = if props.candidates.is_empty() {
+        w.ranking
+            .as_ref()
+            .map(|r| r.officials.iter().take(MAX).map(|o| o.index).collect())
+            .unwrap_or_else(|| (0..cohort.officials.len().min(MAX)).collect())
+    } else {
+        props.candidates.iter().copied().take(MAX).collect()
+    };
+    if !list.contains(&w.focus) {
+        list.insert(0, w.focus);
+    }
+    let onchange = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(i) = event_value(&e).parse() {
+                state.dispatch(Action::Workshop(WorkshopAction::Focus(i)));
+            }
+        })
+    };
+    let options = list.iter().filter_map(|i| {
+        let d = cohort.officials.get(*i)?;
+        Some(html! { <option value={i.to_string()} selected={*i == w.focus}>{ d.display_name().to_string() }</option> })
+    });
+    html! {
+        <div class="field picker">
+            <label for={props.id.clone()}>{ lang.pick("干部", "Official") }</label>
+            <select id={props.id.clone()} {onchange}>{ for options }</select>
+        </div>
+    }
+}

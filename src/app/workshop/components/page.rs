@@ -1,0 +1,104 @@
+//! The workshop view: the cohort bar on top, then the sub-views 排名 · 方案对比 · 多年 · 演示
+//! (as tabs), and the full-screen presenter while presenting. A cohort too large to rank at
+//! once is ranked here, after a frame that says so.
+
+use yew::prelude::*;
+
+use super::cohort_bar::CohortBar;
+use super::compare_view::CompareView;
+use super::presenter::Presenter;
+use super::presenter_home::PresenterHome;
+use super::quiz::QuizScreen;
+use super::ranking_view::RankingView;
+use super::years_view::YearsView;
+use super::{on_click, run_heavy};
+use crate::app::hooks::use_app_state;
+use crate::app::workshop::state::{Busy, Presenting, Sub, WorkshopAction};
+
+const SUBS: [(Sub, &str, &str, &str); 4] = [
+    (Sub::Ranking, "排名", "Ranking", "ws-ranking"),
+    (Sub::Compare, "方案对比", "Compare", "ws-compare"),
+    (Sub::Years, "多年", "Multi-year", "ws-years"),
+    (Sub::Presenter, "演示", "Present", "ws-present"),
+];
+
+#[function_component(WorkshopPage)]
+pub fn workshop_page() -> Html {
+    let state = use_app_state();
+    let w = state.workshop.clone();
+    let lang = state.lang;
+    {
+        let state = state.clone();
+        let key = (
+            w.cohort.as_ref().map_or(0, |c| c.id),
+            w.rules_rev,
+            w.needs_ranking(),
+        );
+        use_effect_with(key, move |(_, _, needs)| {
+            if *needs && state.workshop.busy.is_none() {
+                run_heavy(&state, Busy::Ranking, WorkshopAction::Rank);
+            }
+        });
+    }
+    let tabs = SUBS.iter().map(|(sub, zh, en, id)| {
+        let current = w.sub == *sub;
+        html! {
+            <button type="button" role="tab" id={*id} aria-selected={current.to_string()}
+                aria-controls="ws-panel" tabindex={if current { "0" } else { "-1" }}
+                onclick={on_click(&state, WorkshopAction::SetSub(*sub))}>{ lang.pick(zh, en) }</button>
+        }
+    });
+    let on_tab_key = {
+        let state = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let at = SUBS.iter().position(|s| s.0 == state.workshop.sub).unwrap_or(0);
+            let to = match e.key().as_str() {
+                "ArrowRight" => (at + 1) % SUBS.len(),
+                "ArrowLeft" => (at + SUBS.len() - 1) % SUBS.len(),
+                _ => return,
+            };
+            e.prevent_default();
+            state.dispatch(crate::app::state::Action::Workshop(WorkshopAction::SetSub(
+                SUBS[to].0,
+            )));
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(SUBS[to].3))
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+            {
+                let _ = el.focus();
+            }
+        })
+    };
+    let panel = match (w.cohort.is_some(), w.sub) {
+        (false, _) => html! {
+            <div class="ws-empty">
+                <p>{ lang.pick(
+                    "先载入名册:98 名虚构干部的演示名册,或导入 JSON / CSV 名册(可先下载 CSV 模板)。",
+                    "Load a cohort first: the demo of 98 fictional officials, or import a JSON / CSV cohort (download the CSV template to start).") }</p>
+            </div>
+        },
+        (true, Sub::Ranking) => html! { <RankingView /> },
+        (true, Sub::Compare) => html! { <CompareView /> },
+        (true, Sub::Years) => html! { <YearsView /> },
+        (true, Sub::Presenter) => html! { <PresenterHome /> },
+    };
+    html! {
+        <div class="workshop">
+            <CohortBar />
+            <div class="tab-list ws-tabs" role="tablist" aria-label={lang.pick("研讨演示", "Workshop")}
+                onkeydown={on_tab_key}>{ for tabs }</div>
+            <section id="ws-panel" class="ws-panel" role="tabpanel"
+                aria-labelledby={SUBS.iter().find(|s| s.0 == w.sub).map_or("ws-ranking", |s| s.3)}>
+                { panel }
+            </section>
+            {
+                match (w.presenting, w.ranking.is_some()) {
+                    (Some(Presenting::Steps), true) => html! { <Presenter /> },
+                    (Some(Presenting::Quiz), true) => html! { <QuizScreen /> },
+                    _ => html! {},
+                }
+            }
+        </div>
+    }
+}

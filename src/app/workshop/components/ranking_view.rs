@@ -1,0 +1,63 @@
+//! 排名: the cohort ranked under the rules in force — a summary line, the quota switch, the tier
+//! distribution and the score histogram, the filters and the sortable table.
+
+use yew::prelude::*;
+
+use super::filters::Filters;
+use super::histogram_chart::HistogramChart;
+use super::quota_switch::QuotaSwitch;
+use super::ranking_table::RankingTable;
+use super::tier_chart::TierChart;
+use crate::app::hooks::use_app_state;
+use crate::app::i18n;
+use crate::engine::{Lang, Tier};
+
+#[function_component(RankingView)]
+pub fn ranking_view() -> Html {
+    let state = use_app_state();
+    let lang = state.lang;
+    let Some(ranking) = state.workshop.ranking.clone() else {
+        return html! { <p class="muted">{ lang.pick("正在排名……", "Ranking…") }</p> };
+    };
+    let n = ranking.officials.len();
+    let vetoed = ranking.officials.iter().filter(|o| o.vetoed).count();
+    let tiers: Vec<String> = Tier::ALL
+        .iter()
+        .map(|t| format!("{} {}", i18n::tier(*t, lang), ranking.distribution[t.index()]))
+        .collect();
+    let summary = match lang {
+        Lang::Zh => format!(
+            "共 {n} 人 · {} · 担当作为好干部 {} 人 · 一票否决 {vetoed} 人",
+            tiers.join(" · "),
+            ranking.honoured
+        ),
+        Lang::En => format!(
+            "{n} officials · {} · honoured {} · vetoed {vetoed}",
+            tiers.join(" · "),
+            ranking.honoured
+        ),
+    };
+    let honour_note = (ranking.honoured > state.rules.honour.top_n).then(|| match lang {
+        Lang::Zh => format!(
+            "荣誉人数 {} 多于前 {} 名:分界处并列者同获荣誉。",
+            ranking.honoured, state.rules.honour.top_n
+        ),
+        Lang::En => format!(
+            "{} honoured, more than the top {}: officials tied at the cut all receive it.",
+            ranking.honoured, state.rules.honour.top_n
+        ),
+    });
+    html! {
+        <div class="ws-ranking">
+            <p class="ws-summary num" data-testid="ranking-summary">{ summary }</p>
+            if let Some(note) = honour_note { <p class="muted">{ note }</p> }
+            <QuotaSwitch />
+            <div class="ws-charts">
+                <TierChart before={ranking.distribution} />
+                <HistogramChart />
+            </div>
+            <Filters />
+            <RankingTable />
+        </div>
+    }
+}

@@ -1,0 +1,44 @@
+//! One evaluation's explanation as a list of steps (label, formula, result), with the steps
+//! whose result differs from another explanation marked — for baseline and variant side by side.
+
+use yew::prelude::*;
+
+use crate::app::hooks::use_app_state;
+use crate::engine::{Lang, Step};
+
+#[derive(Properties, PartialEq)]
+pub struct TraceStepsProps {
+    pub title: AttrValue,
+    pub steps: Vec<Step>,
+    /// The explanation to compare with: steps with a different result are marked.
+    #[prop_or_default]
+    pub other: Vec<Step>,
+}
+
+#[function_component(TraceSteps)]
+pub fn trace_steps(props: &TraceStepsProps) -> Html {
+    let lang = use_app_state().lang;
+    let items = props.steps.iter().map(|step| {
+        let changed = props
+            .other
+            .iter()
+            .find(|o| o.id == step.id)
+            .is_some_and(|o| o.result != step.result || o.formula != step.formula);
+        html! {
+            <li class={classes!("step", changed.then_some("changed"))}>
+                <div class="step-head">
+                    <h4>{ if lang == Lang::Zh { &step.label_zh } else { &step.label_en } }</h4>
+                    if changed { <span class="tag changed-tag">{ lang.pick("有变化", "changed") }</span> }
+                    <span class="step-result num">{ &step.result }</span>
+                </div>
+                <code class="formula">{ &step.formula }</code>
+            </li>
+        }
+    });
+    html! {
+        <div class="trace-col">
+            <h4 class="trace-title">{ props.title.clone() }</h4>
+            <ol class="steps">{ for items }</ol>
+        </div>
+    }
+}

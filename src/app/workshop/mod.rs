@@ -1,0 +1,19 @@
+//! 研讨演示: the trainers' workshop mode, and the rule editor it relies on.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`state`] | the workshop's state and [`state::WorkshopAction`]s: cohort, ranking, comparison, years, presenter, quiz |
+//! | [`rules`], [`rule_draft`], [`variants`] | the rule editor: the draft with inline errors, named variants in `localStorage` |
+//! | [`cohort_io`] | cohorts in and out as JSON and CSV (errors by line and column; nothing half-imported) |
+//! | [`table`] | the ranking table's filters and sorting |
+//! | [`timing`] | the clock and "after the next paint" for heavy work |
+//! | [`components`] | one Yew component per file |
+
+pub mod cohort_io;
+pub mod components;
+pub mod rule_draft;
+pub mod rules;
+pub mod state;
+pub mod table;
+pub mod timing;
+pub mod variants;

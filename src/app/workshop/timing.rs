@@ -1,0 +1,33 @@
+//! Heavy work in the page without freezing it: a high-resolution clock to time the ranking,
+//! and a way to run the next piece of work only after the browser has painted (so that a
+//! "working…" message shows before a 100,000-official cohort is generated or ranked).
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Milliseconds from `performance.now()` (from `Date.now()` where there is no `performance`).
+pub fn now() -> f64 {
+    let global = js_sys::global();
+    let performance = js_sys::Reflect::get(&global, &JsValue::from_str("performance")).ok();
+    performance
+        .and_then(|p| {
+            let now = js_sys::Reflect::get(&p, &JsValue::from_str("now")).ok()?;
+            now.dyn_into::<js_sys::Function>().ok()?.call0(&p).ok()?.as_f64()
+        })
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// Runs `work` after the next frame is painted (an animation frame, then a task).
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        work();
+        return;
+    };
+    let task = Closure::once_into_js(work);
+    let frame = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}
