@@ -120,3 +120,18 @@ fn the_quiz_visits_every_tier_early_and_every_official_once() {
     );
     assert_ne!(quiz_order(&ranking, 2), order);
 }
+
+#[test]
+fn the_demo_cohort_one_at_a_time_is_the_demo_cohort() {
+    for (seed, size) in [(2023, 98), (7, 250), (1, 0)] {
+        let whole = demo::cohort(seed, size, 2023).officials;
+        let mut stream = demo::officials(seed, size, 2023);
+        assert_eq!(stream.size_hint(), (size, Some(size)));
+        let mut pieces = Vec::new();
+        while pieces.len() < size {
+            pieces.extend(stream.by_ref().take(30));
+        }
+        assert!(stream.next().is_none());
+        assert_eq!(pieces, whole, "seed {seed}, size {size}");
+    }
+}

@@ -305,7 +305,7 @@ impl Reducible for State {
             Action::SetView(view) => s.view = view,
             Action::SetTab(tab) => s.tab = tab,
             Action::ToggleSheet => s.sheet_open = !s.sheet_open,
-            Action::Workshop(a) => super::workshop::state::reduce(&mut s, a),
+            Action::Workshop(a) => super::workshop::reduce::reduce(&mut s, a),
             Action::Rules(a) => super::workshop::rules::reduce(&mut s, a),
         }
         Rc::new(s)

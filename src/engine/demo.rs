@@ -5,6 +5,9 @@
 use super::dossier::{Cohort, Dossier, Factors, NegativeRecord, Pledge, PositiveClaim, VoteCounts, Votes};
 use super::ids::{Area, Grade, PoliticalQuality, RaterGroup, Tier, UnitKind};
 
+mod stream;
+pub use stream::{officials, Officials};
+
 /// The marker every generated name carries.
 pub const FICTIONAL: &str = "(虚构)";
 

@@ -2,7 +2,7 @@
 //!
 //! | module | owns |
 //! |---|---|
-//! | [`state`] | the workshop's state and [`state::WorkshopAction`]s: cohort, ranking, comparison, years, presenter, quiz |
+//! | [`state`], [`reduce`] | the workshop's state and its [`state::WorkshopAction`]s: cohort, ranking, comparison, years, presenter, quiz |
 //! | [`rules`], [`rule_draft`], [`variants`] | the rule editor: the draft with inline errors, named variants in `localStorage` |
 //! | [`cohort_io`] | cohorts in and out as JSON and CSV (errors by line and column; nothing half-imported) |
 //! | [`table`] | the ranking table's filters and sorting |
@@ -11,6 +11,7 @@
 
 pub mod cohort_io;
 pub mod components;
+pub mod reduce;
 pub mod rule_draft;
 pub mod rules;
 pub mod state;

@@ -4,13 +4,13 @@
 
 use std::rc::Rc;
 
-use super::cohort_io::{self, ImportError};
+use std::cell::RefCell;
+
+use super::cohort_io::ImportError;
 use super::table::{Filter, Sort, SortKey};
 use super::timing::now;
-use crate::app::state::{State, View};
-use crate::engine::compare::{compare, Comparison};
-use crate::engine::demo;
-use crate::engine::workshop::quiz_order;
+use crate::engine::compare::Comparison;
+use crate::engine::demo::{officials, Officials};
 use crate::engine::{Dossier, Engine, Ranking, RuleSet, Tier};
 
 /// Cohorts up to this size are ranked and compared at once, without a "working…" frame.
@@ -55,9 +55,42 @@ pub enum Sub {
 /// Work waiting for its frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Busy {
-    Generating(usize),
+    /// So many of so many officials generated.
+    Generating(usize, usize),
     Ranking,
     Comparing,
+}
+
+/// A large demo cohort being generated, a piece per frame.
+#[derive(Debug)]
+pub struct Generation {
+    pub seed: u64,
+    pub total: usize,
+    stream: RefCell<Officials>,
+    done: RefCell<Vec<Dossier>>,
+}
+
+impl Generation {
+    pub fn new(seed: u64, total: usize) -> Generation {
+        Generation {
+            seed,
+            total,
+            stream: RefCell::new(officials(seed, total, DEMO_YEAR)),
+            done: RefCell::new(Vec::with_capacity(total)),
+        }
+    }
+
+    /// Generates up to `n` more officials; returns how many are done.
+    pub fn step(&self, n: usize) -> usize {
+        let mut done = self.done.borrow_mut();
+        done.extend(self.stream.borrow_mut().by_ref().take(n));
+        done.len()
+    }
+
+    /// The officials generated so far.
+    pub fn take(&self) -> Vec<Dossier> {
+        std::mem::take(&mut self.done.borrow_mut())
+    }
 }
 
 /// A rule set to compare: the default, the one in force, or a saved variant.
@@ -105,6 +138,7 @@ pub struct Workshop {
     /// How long the last ranking took, in milliseconds.
     pub rank_ms: Option<f64>,
     pub busy: Option<Busy>,
+    pub generating: Option<Rc<Generation>>,
     pub import_error: Option<Rc<(String, ImportError)>>,
     pub sub: Sub,
     pub filter: Filter,
@@ -144,6 +178,8 @@ pub enum WorkshopAction {
         seed: u64,
         size: usize,
     },
+    /// Generate the next piece of a large demo cohort.
+    GenerateMore,
     Import {
         file: String,
         text: String,
@@ -197,12 +233,12 @@ impl Workshop {
             .is_some_and(|c| self.ranked_for != (c.id, self.rules_rev))
     }
 
-    fn size(&self) -> usize {
+    pub(super) fn size(&self) -> usize {
         self.cohort.as_ref().map_or(0, |c| c.officials.len())
     }
 
     /// Ranks the cohort under `rules`, timing it.
-    fn rank(&mut self, rules: &RuleSet) {
+    pub(super) fn rank(&mut self, rules: &RuleSet) {
         let Some(cohort) = self.cohort.clone() else {
             return;
         };
@@ -222,7 +258,7 @@ impl Workshop {
         }
     }
 
-    fn set_cohort(&mut self, source: Source, officials: Vec<Dossier>, rules: &RuleSet) {
+    pub(super) fn set_cohort(&mut self, source: Source, officials: Vec<Dossier>, rules: &RuleSet) {
         let id = self.cohort.as_ref().map_or(1, |c| c.id + 1);
         self.cohort = Some(Rc::new(LoadedCohort {
             id,
@@ -251,7 +287,7 @@ impl Workshop {
 
     /// The years of the focused official: the dossier's history, this year's tier, and two
     /// more years at the same tier (to edit).
-    fn reset_years(&mut self, rules: &RuleSet) {
+    pub(super) fn reset_years(&mut self, rules: &RuleSet) {
         let Some(d) = self.cohort.as_ref().and_then(|c| c.officials.get(self.focus)) else {
             return;
         };
@@ -265,131 +301,5 @@ impl Workshop {
         self.first_year = d.year.unwrap_or(DEMO_YEAR) - years.len() as i32;
         years.extend([tier, tier, tier]);
         self.years = Rc::new(years);
-    }
-}
-
-/// The rule set a reference names, if it still exists.
-pub fn resolve(s: &State, r: &RulesRef) -> Option<Rc<RuleSet>> {
-    match r {
-        RulesRef::Default => Some(s.rule_edit.default.clone()),
-        RulesRef::Current => Some(s.rules.clone()),
-        RulesRef::Saved(name) => s
-            .rule_edit
-            .variants
-            .iter()
-            .find(|v| &v.name == name)
-            .map(|v| v.rules.clone()),
-    }
-}
-
-fn compute_comparison(s: &mut State) {
-    let key = s.workshop.compare_key(s.rule_edit.variants_rev);
-    let (Some(key), Some(cohort)) = (key, s.workshop.cohort.clone()) else {
-        return;
-    };
-    let rules = resolve(s, &key.baseline).zip(resolve(s, &key.variant));
-    let w = Rc::make_mut(&mut s.workshop);
-    w.busy = None;
-    w.comparison =
-        rules.map(|(b, v)| Rc::new(compare(&cohort.officials, &Engine::new(&b), &Engine::new(&v))));
-    w.compared_for = Some(key);
-}
-
-/// Applies one workshop action to the app state.
-pub fn reduce(s: &mut State, action: WorkshopAction) {
-    let rules = s.rules.clone();
-    let w = Rc::make_mut(&mut s.workshop);
-    match action {
-        WorkshopAction::Busy(busy) => w.busy = Some(busy),
-        WorkshopAction::LoadDemo { seed, size } => {
-            let officials = demo::cohort(seed, size, DEMO_YEAR).officials;
-            w.set_cohort(Source::Demo { seed }, officials, &rules);
-        }
-        WorkshopAction::Import { file, text } => match cohort_io::read(&file, &text, &rules) {
-            Ok(officials) => w.set_cohort(Source::File(file), officials, &rules),
-            Err(e) => w.import_error = Some(Rc::new((file, e))),
-        },
-        WorkshopAction::ImportRefused { file, en, zh } => {
-            w.import_error = Some(Rc::new((file, ImportError::Refused { en, zh })));
-        }
-        WorkshopAction::DismissImport => w.import_error = None,
-        WorkshopAction::Rank => w.rank(&rules),
-        WorkshopAction::Compare => compute_comparison(s),
-        WorkshopAction::SetSub(sub) => w.sub = sub,
-        WorkshopAction::SetFilter(filter) => {
-            w.filter = filter;
-            w.page = 0;
-        }
-        WorkshopAction::SortBy(key) => {
-            w.sort = w.sort.by(key);
-            w.page = 0;
-        }
-        WorkshopAction::SetPage(page) => w.page = page,
-        WorkshopAction::SetBaseline(r) => w.baseline = Some(r),
-        WorkshopAction::SetVariant(r) => w.variant = Some(r),
-        WorkshopAction::Focus(i) => {
-            if i < w.size() {
-                w.focus = i;
-                w.slide = 0;
-                w.reset_years(&rules);
-            }
-        }
-        WorkshopAction::Open(i) => {
-            let Some(d) = w.cohort.as_ref().and_then(|c| c.officials.get(i)).cloned() else {
-                return;
-            };
-            let label = d.display_name().to_string();
-            s.open_new(&label, d);
-            s.view = View::SelfAssessment;
-        }
-        WorkshopAction::SetYear(k, tier) => {
-            if let Some(y) = Rc::make_mut(&mut w.years).get_mut(k) {
-                *y = tier;
-            }
-        }
-        WorkshopAction::AddYear => {
-            let last = w.years.last().copied().unwrap_or(Tier::FairlyGood);
-            Rc::make_mut(&mut w.years).push(last);
-        }
-        WorkshopAction::RemoveYear => {
-            if w.years.len() > w.this_year + 1 {
-                Rc::make_mut(&mut w.years).pop();
-            }
-        }
-        WorkshopAction::ResetYears => w.reset_years(&rules),
-        WorkshopAction::Present(mode) => {
-            if mode == Presenting::Quiz && w.quiz.order.is_empty() {
-                if let Some(ranking) = &w.ranking {
-                    w.quiz.order = Rc::new(quiz_order(ranking, w.cohort.as_ref().map_or(0, |c| c.id)));
-                }
-            }
-            w.presenting = Some(mode);
-            w.slide = 0;
-        }
-        WorkshopAction::Leave => w.presenting = None,
-        WorkshopAction::Slide(k) => w.slide = k,
-        WorkshopAction::Guess(tier) => {
-            if !w.quiz.revealed {
-                w.quiz.guess = Some(tier);
-            }
-        }
-        WorkshopAction::Reveal => {
-            let answer = w.quiz.official().and_then(|i| {
-                let ranking = w.ranking.as_ref()?;
-                ranking.officials.iter().find(|o| o.index == i).map(|o| o.tier)
-            });
-            if !w.quiz.revealed {
-                w.quiz.revealed = true;
-                w.quiz.asked += 1;
-                if answer.is_some() && w.quiz.guess == answer {
-                    w.quiz.right += 1;
-                }
-            }
-        }
-        WorkshopAction::NextQuestion => {
-            w.quiz.at += 1;
-            w.quiz.guess = None;
-            w.quiz.revealed = false;
-        }
     }
 }

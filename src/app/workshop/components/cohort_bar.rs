@@ -9,7 +9,7 @@ use gloo::file::callbacks::{read_as_text, FileReader};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{fictional_tag, on_click, run_heavy};
+use super::{fictional_tag, on_click};
 use crate::app::dom;
 use crate::app::hooks::use_app_state;
 use crate::app::library::EXAMPLES;
@@ -33,12 +33,7 @@ pub fn cohort_bar() -> Html {
     let load = |size: usize| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let action = WorkshopAction::LoadDemo { seed: SEED, size };
-            if size > crate::app::workshop::state::SMALL {
-                run_heavy(&state, Busy::Generating(size), action);
-            } else {
-                state.dispatch(Action::Workshop(action));
-            }
+            state.dispatch(Action::Workshop(WorkshopAction::LoadDemo { seed: SEED, size }))
         })
     };
     let on_import = {
@@ -128,9 +123,9 @@ pub fn cohort_bar() -> Html {
         }
     });
     let busy = w.busy.map(|b| match b {
-        Busy::Generating(n) => match lang {
-            crate::engine::Lang::Zh => format!("正在生成 {n} 名虚构干部……"),
-            crate::engine::Lang::En => format!("Generating {n} fictional officials…"),
+        Busy::Generating(done, n) => match lang {
+            crate::engine::Lang::Zh => format!("正在生成虚构干部:{done} / {n}……"),
+            crate::engine::Lang::En => format!("Generating fictional officials: {done} of {n}…"),
         },
         Busy::Ranking => lang.pick("正在排名……", "Ranking…").to_string(),
         Busy::Comparing => lang

@@ -13,7 +13,8 @@ use super::{run_heavy, use_rule_variants};
 use crate::app::dom::event_value;
 use crate::app::hooks::use_app_state;
 use crate::app::state::{Action, View};
-use crate::app::workshop::state::{resolve, Busy, RulesRef, WorkshopAction, SMALL};
+use crate::app::workshop::reduce::resolve;
+use crate::app::workshop::state::{Busy, RulesRef, WorkshopAction, SMALL};
 use crate::engine::{Engine, Lang};
 
 fn ref_value(r: &RulesRef) -> String {

@@ -13,7 +13,9 @@ use super::ranking_view::RankingView;
 use super::years_view::YearsView;
 use super::{on_click, run_heavy};
 use crate::app::hooks::use_app_state;
+use crate::app::state::Action;
 use crate::app::workshop::state::{Busy, Presenting, Sub, WorkshopAction};
+use crate::app::workshop::timing::after_paint;
 
 const SUBS: [(Sub, &str, &str, &str); 4] = [
     (Sub::Ranking, "排名", "Ranking", "ws-ranking"),
@@ -33,11 +35,14 @@ pub fn workshop_page() -> Html {
             w.cohort.as_ref().map_or(0, |c| c.id),
             w.rules_rev,
             w.needs_ranking(),
+            w.busy,
         );
-        use_effect_with(key, move |(_, _, needs)| {
-            if *needs && state.workshop.busy.is_none() {
-                run_heavy(&state, Busy::Ranking, WorkshopAction::Rank);
+        use_effect_with(key, move |(_, _, needs, busy)| match busy {
+            Some(Busy::Generating(..)) => {
+                after_paint(move || state.dispatch(Action::Workshop(WorkshopAction::GenerateMore)));
             }
+            None if *needs => run_heavy(&state, Busy::Ranking, WorkshopAction::Rank),
+            _ => {}
         });
     }
     let tabs = SUBS.iter().map(|(sub, zh, en, id)| {
@@ -58,9 +63,7 @@ pub fn workshop_page() -> Html {
                 _ => return,
             };
             e.prevent_default();
-            state.dispatch(crate::app::state::Action::Workshop(WorkshopAction::SetSub(
-                SUBS[to].0,
-            )));
+            state.dispatch(Action::Workshop(WorkshopAction::SetSub(SUBS[to].0)));
             if let Some(el) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id(SUBS[to].3))

@@ -1,0 +1,158 @@
+//! Every workshop action applied to the app state: loading (a large demo cohort is generated a
+//! piece at a time, between frames), importing, ranking, comparing, the table, the years, the
+//! presenter and the quiz.
+
+use std::rc::Rc;
+
+use super::cohort_io::{self, ImportError};
+use super::state::{Busy, Generation, Presenting, RulesRef, Source, WorkshopAction, DEMO_YEAR, SMALL};
+use crate::app::state::{State, View};
+use crate::engine::compare::compare;
+use crate::engine::demo;
+use crate::engine::workshop::quiz_order;
+use crate::engine::{Engine, RuleSet, Tier};
+
+/// Officials generated per step of a large demo cohort (a few tens of milliseconds).
+const CHUNK: usize = 5000;
+
+/// The rule set a reference names, if it still exists.
+pub fn resolve(s: &State, r: &RulesRef) -> Option<Rc<RuleSet>> {
+    match r {
+        RulesRef::Default => Some(s.rule_edit.default.clone()),
+        RulesRef::Current => Some(s.rules.clone()),
+        RulesRef::Saved(name) => s
+            .rule_edit
+            .variants
+            .iter()
+            .find(|v| &v.name == name)
+            .map(|v| v.rules.clone()),
+    }
+}
+
+fn compute_comparison(s: &mut State) {
+    let key = s.workshop.compare_key(s.rule_edit.variants_rev);
+    let (Some(key), Some(cohort)) = (key, s.workshop.cohort.clone()) else {
+        return;
+    };
+    let rules = resolve(s, &key.baseline).zip(resolve(s, &key.variant));
+    let w = Rc::make_mut(&mut s.workshop);
+    w.busy = None;
+    w.comparison =
+        rules.map(|(b, v)| Rc::new(compare(&cohort.officials, &Engine::new(&b), &Engine::new(&v))));
+    w.compared_for = Some(key);
+}
+
+/// Applies one workshop action to the app state.
+pub fn reduce(s: &mut State, action: WorkshopAction) {
+    let rules = s.rules.clone();
+    let w = Rc::make_mut(&mut s.workshop);
+    match action {
+        WorkshopAction::Busy(busy) => w.busy = Some(busy),
+        WorkshopAction::LoadDemo { seed, size } if size <= SMALL => {
+            let officials = demo::cohort(seed, size, DEMO_YEAR).officials;
+            w.set_cohort(Source::Demo { seed }, officials, &rules);
+        }
+        WorkshopAction::LoadDemo { seed, size } => {
+            w.generating = Some(Rc::new(Generation::new(seed, size)));
+            w.busy = Some(Busy::Generating(0, size));
+        }
+        WorkshopAction::GenerateMore => {
+            let Some(g) = w.generating.clone() else {
+                return;
+            };
+            let done = g.step(CHUNK);
+            if done < g.total {
+                w.busy = Some(Busy::Generating(done, g.total));
+            } else {
+                w.generating = None;
+                w.set_cohort(Source::Demo { seed: g.seed }, g.take(), &rules);
+            }
+        }
+        WorkshopAction::Import { file, text } => match cohort_io::read(&file, &text, &rules) {
+            Ok(officials) => w.set_cohort(Source::File(file), officials, &rules),
+            Err(e) => w.import_error = Some(Rc::new((file, e))),
+        },
+        WorkshopAction::ImportRefused { file, en, zh } => {
+            w.import_error = Some(Rc::new((file, ImportError::Refused { en, zh })));
+        }
+        WorkshopAction::DismissImport => w.import_error = None,
+        WorkshopAction::Rank => w.rank(&rules),
+        WorkshopAction::Compare => compute_comparison(s),
+        WorkshopAction::SetSub(sub) => w.sub = sub,
+        WorkshopAction::SetFilter(filter) => {
+            w.filter = filter;
+            w.page = 0;
+        }
+        WorkshopAction::SortBy(key) => {
+            w.sort = w.sort.by(key);
+            w.page = 0;
+        }
+        WorkshopAction::SetPage(page) => w.page = page,
+        WorkshopAction::SetBaseline(r) => w.baseline = Some(r),
+        WorkshopAction::SetVariant(r) => w.variant = Some(r),
+        WorkshopAction::Focus(i) => {
+            if i < w.size() {
+                w.focus = i;
+                w.slide = 0;
+                w.reset_years(&rules);
+            }
+        }
+        WorkshopAction::Open(i) => {
+            let Some(d) = w.cohort.as_ref().and_then(|c| c.officials.get(i)).cloned() else {
+                return;
+            };
+            let label = d.display_name().to_string();
+            s.open_new(&label, d);
+            s.view = View::SelfAssessment;
+        }
+        WorkshopAction::SetYear(k, tier) => {
+            if let Some(y) = Rc::make_mut(&mut w.years).get_mut(k) {
+                *y = tier;
+            }
+        }
+        WorkshopAction::AddYear => {
+            let last = w.years.last().copied().unwrap_or(Tier::FairlyGood);
+            Rc::make_mut(&mut w.years).push(last);
+        }
+        WorkshopAction::RemoveYear => {
+            if w.years.len() > w.this_year + 1 {
+                Rc::make_mut(&mut w.years).pop();
+            }
+        }
+        WorkshopAction::ResetYears => w.reset_years(&rules),
+        WorkshopAction::Present(mode) => {
+            if mode == Presenting::Quiz && w.quiz.order.is_empty() {
+                if let Some(ranking) = &w.ranking {
+                    w.quiz.order = Rc::new(quiz_order(ranking, w.cohort.as_ref().map_or(0, |c| c.id)));
+                }
+            }
+            w.presenting = Some(mode);
+            w.slide = 0;
+        }
+        WorkshopAction::Leave => w.presenting = None,
+        WorkshopAction::Slide(k) => w.slide = k,
+        WorkshopAction::Guess(tier) => {
+            if !w.quiz.revealed {
+                w.quiz.guess = Some(tier);
+            }
+        }
+        WorkshopAction::Reveal => {
+            let answer = w.quiz.official().and_then(|i| {
+                let ranking = w.ranking.as_ref()?;
+                ranking.officials.iter().find(|o| o.index == i).map(|o| o.tier)
+            });
+            if !w.quiz.revealed {
+                w.quiz.revealed = true;
+                w.quiz.asked += 1;
+                if answer.is_some() && w.quiz.guess == answer {
+                    w.quiz.right += 1;
+                }
+            }
+        }
+        WorkshopAction::NextQuestion => {
+            w.quiz.at += 1;
+            w.quiz.guess = None;
+            w.quiz.revealed = false;
+        }
+    }
+}
