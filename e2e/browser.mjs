@@ -13,9 +13,19 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Records console errors, page errors and every request that is not to 127.0.0.1. */
+/** Records console errors, page errors, Content-Security-Policy violations (also counted as
+ *  console errors, so every flow fails on one) and every request that is not to 127.0.0.1. */
 export function watch(page, log) {
-  page.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.consoleErrors.push(m.text());
+    if (m.text().startsWith('csp-violation ')) {
+      log.cspViolations.push(m.text());
+      log.consoleErrors.push(m.text());
+    }
+  });
+  page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
+    console.warn(`csp-violation ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+  }));
   page.on('pageerror', (e) => log.consoleErrors.push(String(e)));
   page.on('request', (r) => {
     const url = new URL(r.url());
@@ -25,5 +35,5 @@ export function watch(page, log) {
 }
 
 export function newLog() {
-  return { consoleErrors: [], outside: [] };
+  return { consoleErrors: [], outside: [], cspViolations: [] };
 }
