@@ -42,7 +42,7 @@ pub fn header() -> Html {
             </nav>
             <div class="lang-switch" role="group" aria-label="语言 / Language">
                 { lang_button(Lang::Zh, "中文", "中文") }
-                { lang_button(Lang::En, "EN", "English") }
+                { lang_button(Lang::En, "English", "English") }
             </div>
         </header>
     }
