@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the app (trunk build --release), serves dist/ on a free 127.0.0.1 port (PORT=n picks
-# one and a taken port is refused), runs the browser flows (and, with PERF=1, the timings),
+# Builds the app (trunk build --release), checks its size budget, serves dist/ on a free
+# 127.0.0.1 port (PORT=n picks one and a taken port is refused) with the app's security
+# headers, runs the browser checks one step at a time — flows, JS API, security, accessibility
+# (axe), offline use under a sub-path, the single-file edition (and, with PERF=1, the timings) —
 # then stops the server. SKIP_BUILD=1 reuses dist/. Screenshots land in e2e/artifacts/.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,7 +31,11 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   fi
 fi
 [ -f dist/index.html ] || { echo "dist/index.html is missing: build first" >&2; exit 1; }
-[ -d e2e/node_modules/playwright-core ] || (cd e2e && npm ci --silent --no-audit --no-fund)
+step() { printf '\n-- e2e: %s\n' "$*"; }
+step "size budget (wasm + JS + CSS, gzip)"
+bash scripts/size-budget.sh dist
+# The node modules must match e2e/package-lock.json (npm ls fails on a missing or other version).
+(cd e2e && [ -d node_modules/playwright-core ] && npm ls --silent >/dev/null 2>&1) || (cd e2e && npm ci --silent --no-audit --no-fund)
 
 port="${PORT:-$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}"
 log="$(mktemp)"
@@ -52,8 +58,19 @@ node -e '
 echo "serving dist/ at $base (pid $server)"
 
 cd e2e
+step "flows"
 BASE_URL="$base" node flows.mjs
+step "JS API"
 BASE_URL="$base" node api.mjs
+step "security: policy, headers, inert imported text, crafted share links"
+BASE_URL="$base" node security.mjs
+step "accessibility: axe-core on every view"
+BASE_URL="$base" node axe.mjs
+step "offline after one visit, served under /sub/path/"
+node offline.mjs "$root/dist"
+step "single-file edition from file://"
+python3 "$root/scripts/single_file.py" "$root/dist" "$root/dist-single/dongliang.html"
+node single.mjs "$root/dist-single/dongliang.html"
 if [ "${PERF:-0}" = 1 ]; then
   BASE_URL="$base" node perf.mjs
 fi
