@@ -156,7 +156,7 @@ pub fn rule_variants() -> Html {
             if !editor.variants.is_empty() {
                 <ul class="variant-list" aria-label={lang.pick("已保存的方案", "Saved variants")}>{ for saved }</ul>
             }
-            { for notice }
+            { notice.unwrap_or_default() }
         </div>
     }
 }

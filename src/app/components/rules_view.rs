@@ -229,7 +229,7 @@ pub fn rules_view() -> Html {
             <p class="muted num" data-testid="rules-version">{ version }</p>
             <p data-testid="rules-status">{ status }</p>
             <RuleVariants />
-            { for summary }
+            { summary.unwrap_or_default() }
             { for groups.iter().zip(bases).take(8).map(|(g, b)| group(g, b)) }
             <RuleGroup zh="一票否决" en="Veto" basis={rules.veto.basis.clone()} path="veto.cap">
                 <div class="field">

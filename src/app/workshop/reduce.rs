@@ -35,11 +35,21 @@ fn compute_comparison(s: &mut State) {
         return;
     };
     let rules = resolve(s, &key.baseline).zip(resolve(s, &key.variant));
+    let in_force = s.rules.clone();
     let w = Rc::make_mut(&mut s.workshop);
     w.busy = None;
     w.comparison =
         rules.map(|(b, v)| Rc::new(compare(&cohort.officials, &Engine::new(&b), &Engine::new(&v))));
     w.compared_for = Some(key);
+    // Both explanations side by side start with someone who moved.
+    let first = w.comparison.as_ref().and_then(|c| {
+        let moved = c.movers.iter().any(|m| m.index == w.focus);
+        c.movers.first().filter(|_| !moved).map(|m| m.index)
+    });
+    if let Some(i) = first {
+        w.focus = i;
+        w.reset_years(&in_force);
+    }
 }
 
 /// Applies one workshop action to the app state.

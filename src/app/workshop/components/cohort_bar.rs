@@ -175,9 +175,9 @@ pub fn cohort_bar() -> Html {
                     <button type="button" onclick={template}>{ lang.pick("下载 CSV 模板", "CSV template") }</button>
                 </div>
             </div>
-            { for loaded }
+            { loaded.unwrap_or_default() }
             <p class="ws-busy" role="status" aria-live="polite" data-testid="ws-busy">{ busy.unwrap_or_default() }</p>
-            { for import_error }
+            { import_error.unwrap_or_default() }
         </div>
     }
 }

@@ -176,7 +176,7 @@ pub fn compare_view() -> Html {
             <section class="side-by-side">
                 <h3>{ lang.pick("同一人的两种解释", "One official, both explanations") }</h3>
                 <OfficialPicker id="cmp-official" candidates={candidates} />
-                { for traces }
+                { traces.unwrap_or_default() }
             </section>
         </div>
     }

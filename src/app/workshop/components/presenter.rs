@@ -92,12 +92,13 @@ pub fn presenter() -> Html {
         let shown = members.iter().map(|i| &steps[*i]).filter(|s| {
             *slide != Slide::Pledges || !(s.id.ends_with(".grade") || s.id.ends_with(".fulfilment"))
         });
+        let verdict = matches!(slide, Slide::Tier | Slide::Consequences);
         let lines = shown.map(|s| {
             html! {
                 <li class="present-step">
                     <span class="present-label">{ if lang == Lang::Zh { &s.label_zh } else { &s.label_en } }</span>
                     <code class="present-formula">{ &s.formula }</code>
-                    <span class="present-result num">{ &s.result }</span>
+                    if !verdict { <span class="present-result num">{ &s.result }</span> }
                     if let Some(note) = if lang == Lang::Zh { &s.note_zh } else { &s.note_en } {
                         <span class="present-note">{ note.clone() }</span>
                     }

@@ -52,7 +52,7 @@ pub fn quiz_screen() -> Html {
         let pressed = quiz.guess == Some(*t);
         html! {
             <button type="button" class={classes!("guess", i18n::tier_class(*t))} aria-pressed={pressed.to_string()}
-                disabled={quiz.revealed} onclick={send(WorkshopAction::Guess(*t))}>
+                onclick={send(WorkshopAction::Guess(*t))}>
                 <span class="key-hint">{ k + 1 }</span>{ i18n::tier(*t, lang) }
             </button>
         }
@@ -140,14 +140,18 @@ pub fn quiz_screen() -> Html {
             <section class="present-slide">
                 <h2>{ lang.pick("这位干部是什么等次?", "Which tier is this official?") }</h2>
                 <p class="muted">{ d.post.clone().unwrap_or_default() }</p>
+                <div class="quiz-grid">
                 <DossierFacts dossier={d.clone()} />
+                <div class="quiz-side">
                 <div class="guesses" role="group" aria-label={lang.pick("全场的猜测", "The room's guess")}>{ for guesses }</div>
                 if quiz.revealed {
-                    { for answer }
+                    { answer.unwrap_or_default() }
                     <button type="button" class="primary" onclick={send(WorkshopAction::NextQuestion)}>{ lang.pick("下一题 →", "Next →") }</button>
                 } else {
                     <button type="button" class="primary" data-testid="reveal" onclick={send(WorkshopAction::Reveal)}>{ lang.pick("揭晓(Enter)", "Reveal (Enter)") }</button>
                 }
+                </div>
+                </div>
             </section>
         </div>
     }

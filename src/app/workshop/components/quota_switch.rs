@@ -91,15 +91,13 @@ pub fn quota_switch() -> Html {
                 <input id="quota-on" type="checkbox" checked={on} onchange={on_toggle} />
                 <label for="quota-on">{ lang.pick("限制“好”等次的比例", "Limit the share of 好") }</label>
             </div>
-            if on {
-                <div class={classes!("field", "quota-value", error.is_some().then_some("invalid"))}>
-                    <label for="quota-share">{ lang.pick("不超过(%)", "At most (%)") }</label>
-                    <input id="quota-share" type="text" inputmode="decimal" value={percent}
-                        aria-invalid={error.is_some().then_some("true")} oninput={on_input} />
-                    if let Some(e) = error { <span class="field-error">{ e }</span> }
-                </div>
-            }
-            { for outcome }
+            <div class={classes!("field", "quota-value", error.is_some().then_some("invalid"))}>
+                <label for="quota-share">{ lang.pick("不超过(%)", "At most (%)") }</label>
+                <input id="quota-share" type="text" inputmode="decimal" value={percent} disabled={!on}
+                    aria-invalid={error.is_some().then_some("true")} oninput={on_input} />
+                if let Some(e) = error { <span class="field-error">{ e }</span> }
+            </div>
+            { outcome.unwrap_or_default() }
         </div>
     }
 }
