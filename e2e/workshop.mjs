@@ -295,4 +295,6 @@ check(log.outside.length === 0, 'no request left 127.0.0.1', log.outside.join(' 
 check(log.consoleErrors.length === 0, 'no console error', log.consoleErrors.slice(0, 3).join(' | '));
 await writeFile(`${out}workshop.json`, JSON.stringify({ failures, ...log }, null, 2));
 console.log(failures === 0 ? 'all workshop flows passed' : `${failures} workshop check(s) failed`);
+// With PERF=1 (as in `PERF=1 bash e2e/run.sh`), the 100,000-official timings follow.
+if (process.env.PERF === '1') await import('./scale.mjs');
 process.exit(failures === 0 ? 0 : 1);
