@@ -8,7 +8,7 @@ root="$(dirname "$here")"
 # shellcheck source=env.sh
 . "$here/env.sh"
 seconds="${FUZZ_SECONDS:-10}"
-targets=("${@:-dossier_json rules_json cohort_csv}")
+targets=("${@:-dossier_json rules_json cohort_csv share_link}")
 read -r -a targets <<<"${targets[*]}"
 cd "$root/fuzz"
 # The fuzz build has its own flags: keep it out of any shared target directory.
@@ -21,6 +21,18 @@ seed() {
     dossier_json) cp "$root"/tests/data/examples/*.json "$root"/tests/data/invalid/*.json "$dir"/ 2>/dev/null || true ;;
     rules_json) cp "$root/rules/default.json" "$dir"/ ;;
     cohort_csv) (cd "$root" && cargo run --quiet --no-default-features -- csv tests/data/cohort.json >"fuzz/$dir/cohort.csv") || true ;;
+    # Mode 0 (the fragment as typed) and mode 2 (the JSON inside) of every worked example.
+    share_link) python3 - "$root"/tests/data/examples/*.json "$dir" <<'PY' ;;
+import base64, sys, zlib
+*files, out = sys.argv[1:]
+for i, name in enumerate(files):
+    text = open(name, "rb").read()
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = packer.compress(text) + packer.flush()
+    link = b"#share=1." + base64.urlsafe_b64encode(packed).rstrip(b"=")
+    open(f"{out}/link-{i}", "wb").write(b"\x00" + link)
+    open(f"{out}/json-{i}", "wb").write(b"\x02" + text)
+PY
   esac
 }
 for target in "${targets[@]}"; do
