@@ -157,6 +157,15 @@ try {
   check(await page.inputValue('#r-dimensions-weights-unit') === '0.3', 'reset restores the default rules');
   check(await page.locator('[data-testid=rules-status]').innerText().then((t) => t.includes('默认规则')), '… and says so');
   check((await unlabelled(page)).length === 0, 'every control of the rule editor is labelled', (await unlabelled(page)).join(', '));
+  await page.evaluate(() => localStorage.setItem('dongliang.rule-variants', '{"schema": 1, "variants": [oops'));
+  await page.reload();
+  await page.waitForSelector('.result-card [data-testid=total]');
+  await page.click('nav >> text=规则');
+  const corrupt = await page.locator('[data-testid=rules-notice]').innerText();
+  check(corrupt.includes('无法读取') && corrupt.includes('下载') && await page.locator('.variant-list').count() === 0,
+    'unreadable stored variants: the list starts empty, says why and offers the text', corrupt);
+  check(await page.evaluate(() => localStorage.getItem('dongliang.rule-variants.corrupt')?.includes('oops')), '… and the text is kept aside');
+  await page.click('[data-testid=rules-notice] .notice-close');
 
   // 4. A CSV with a bad cell: its line and column are reported and nothing changes.
   await page.click('nav >> text=研讨演示');

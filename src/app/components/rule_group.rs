@@ -15,7 +15,9 @@ use crate::engine::Lang;
 pub struct RuleGroupProps {
     pub zh: AttrValue,
     pub en: AttrValue,
-    pub basis: Basis,
+    /// Where the group comes from; `None` for the rule set's own name and version.
+    #[prop_or_default]
+    pub basis: Option<Basis>,
     /// The path of the group's own messages (`dimensions.weights`); empty for none.
     #[prop_or_default]
     pub path: AttrValue,
@@ -27,19 +29,19 @@ pub struct RuleGroupProps {
 pub fn rule_group(props: &RuleGroupProps) -> Html {
     let state = use_app_state();
     let lang = state.lang;
-    let basis = &props.basis;
+    let basis = props.basis.clone().unwrap_or_default();
     let note = if lang == Lang::Zh {
         basis.note_zh.clone()
     } else {
         basis.note_en.clone()
     };
-    let (class, tag) = if basis.illustrative {
-        (
+    let (class, tag) = match (&props.basis, basis.illustrative) {
+        (None, _) => ("", ""),
+        (_, true) => (
             "tag illustrative",
             lang.pick("示例默认值", "illustrative default"),
-        )
-    } else {
-        ("tag sourced", lang.pick("出自原文", "from the article"))
+        ),
+        (_, false) => ("tag sourced", lang.pick("出自原文", "from the article")),
     };
     let error = (!props.path.is_empty())
         .then(|| state.rule_edit.draft.error_at(&props.path, lang))
@@ -47,7 +49,7 @@ pub fn rule_group(props: &RuleGroupProps) -> Html {
     let id = (!props.path.is_empty()).then(|| rule_id(&props.path));
     html! {
         <section class={classes!("rule", error.is_some().then_some("rule-invalid"))} {id}>
-            <h2>{ lang.pick(&props.zh, &props.en) }<span {class}>{ tag }</span></h2>
+            <h2>{ lang.pick(&props.zh, &props.en) }if !tag.is_empty() { <span {class}>{ tag }</span> }</h2>
             if let Some(e) = error { <p class="field-error group-error" role="alert">{ e }</p> }
             <div class="rule-fields">{ props.children.clone() }</div>
             if let Some(n) = note { <p class="muted">{ n }</p> }

@@ -23,6 +23,7 @@ type Fields = &'static [(&'static str, &'static str, &'static str, FieldKind)];
 
 const N: FieldKind = FieldKind::Number;
 const I: FieldKind = FieldKind::Integer;
+const T: FieldKind = FieldKind::Text;
 
 fn fields(list: Fields, lang: Lang) -> Html {
     list.iter()
@@ -167,7 +168,16 @@ pub fn rules_view() -> Html {
                 ("tiers.thresholds[2].min", "一般 ≥", "average ≥", N),
             ],
         ),
-        ("荣誉", "Honour", "", &[("honour.top_n", "前几名", "top n", I)]),
+        (
+            "荣誉",
+            "Honour",
+            "",
+            &[
+                ("honour.top_n", "前几名", "top n", I),
+                ("honour.zh", "名称(中文)", "name (Chinese)", T),
+                ("honour.en", "名称(英文)", "name (English)", T),
+            ],
+        ),
         (
             "推算默认值",
             "Projection defaults",
@@ -214,7 +224,7 @@ pub fn rules_view() -> Html {
     type Group = (&'static str, &'static str, &'static str, Fields);
     let group = |(zh, en, path, list): &Group, basis: &crate::engine::rules::Basis| {
         html! {
-            <RuleGroup zh={*zh} en={*en} path={*path} basis={basis.clone()}>{ fields(list, lang) }</RuleGroup>
+            <RuleGroup zh={*zh} en={*en} path={*path} basis={Some(basis.clone())}>{ fields(list, lang) }</RuleGroup>
         }
     };
     let areas: Vec<&str> = rules
@@ -229,32 +239,40 @@ pub fn rules_view() -> Html {
             <p class="muted num" data-testid="rules-version">{ version }</p>
             <p data-testid="rules-status">{ status }</p>
             <RuleVariants />
+            <RuleGroup zh="规则集" en="Rule set" path="">
+                { fields(&[
+                    ("name", "名称(中文)", "name (Chinese)", T),
+                    ("name_en", "名称(英文)", "name (English)", T),
+                    ("version", "版本", "version", T),
+                    ("effective_year", "生效年度", "effective year", I),
+                ], lang) }
+            </RuleGroup>
             { summary.unwrap_or_default() }
             { for groups.iter().zip(bases).take(8).map(|(g, b)| group(g, b)) }
-            <RuleGroup zh="一票否决" en="Veto" basis={rules.veto.basis.clone()} path="veto.cap">
+            <RuleGroup zh="一票否决" en="Veto" basis={Some(rules.veto.basis.clone())} path="veto.cap">
                 <div class="field">
                     <label for="r-veto-cap">{ lang.pick("被否决者最高等次", "Best tier when vetoed") }</label>
                     <select id="r-veto-cap" onchange={on_cap}>{ for caps }</select>
                 </div>
             </RuleGroup>
-            <RuleGroup zh="名额限制" en="Quota" basis={rules.quota.basis.clone()}>
+            <RuleGroup zh="名额限制" en="Quota" basis={Some(rules.quota.basis.clone())}>
                 <RuleField path="quota.good_quota" kind={FieldKind::OptionalNumber}
-                    label={lang.pick("“好”等次最多占比(0–1,留空为不限)", "Largest share of 好 (0–1, empty for none)")} />
+                    label={lang.pick("“好”等次最多占比(0–1,留空为不限)", "Largest share of “good” (0–1, empty for none)")} />
             </RuleGroup>
             { for groups.iter().zip(bases).skip(8).map(|(g, b)| group(g, b)) }
-            <RuleGroup zh="正面清单" en="Positive list" basis={rules.positive.basis.clone()}>
+            <RuleGroup zh="正面清单" en="Positive list" basis={Some(rules.positive.basis.clone())}>
                 <RuleField path="positive.bonus_cap" label={lang.pick("加分上限", "Bonus cap")} />
                 <RuleItems />
             </RuleGroup>
-            <RuleGroup zh="负面清单" en="Negative list" basis={rules.negative.basis.clone()}>
+            <RuleGroup zh="负面清单" en="Negative list" basis={Some(rules.negative.basis.clone())}>
                 <RuleItems negative=true />
             </RuleGroup>
-            <RuleGroup zh="容错纠错" en="Error tolerance" basis={rules.tolerance.basis.clone()}>
+            <RuleGroup zh="容错纠错" en="Error tolerance" basis={Some(rules.tolerance.basis.clone())}>
                 <RuleField path="tolerance.allow_tolerated" kind={FieldKind::Bool}
                     label={lang.pick("允许对非否决项容错免责", "Allow tolerating non-veto items")} />
             </RuleGroup>
-            <RuleGroup zh="政治素质测评" en="Political quality" basis={rules.political_quality.basis.clone()} />
-            <RuleGroup zh="承诺方面" en="Pledge areas" basis={rules.areas.basis.clone()}>
+            <RuleGroup zh="政治素质测评" en="Political quality" basis={Some(rules.political_quality.basis.clone())} />
+            <RuleGroup zh="承诺方面" en="Pledge areas" basis={Some(rules.areas.basis.clone())}>
                 <p>{ areas.join(" · ") }</p>
             </RuleGroup>
         </article>

@@ -88,6 +88,7 @@ pub fn workshop_page() -> Html {
     };
     html! {
         <div class="workshop">
+            <h1 class="visually-hidden">{ lang.pick("研讨演示", "Workshop") }</h1>
             <CohortBar />
             <div class="tab-list ws-tabs" role="tablist" aria-label={lang.pick("研讨演示", "Workshop")}
                 onkeydown={on_tab_key}>{ for tabs }</div>

@@ -63,7 +63,7 @@ pub fn quota_switch() -> Html {
                 q.good_before
             ),
             Lang::En => format!(
-                "Limit {} (cohort × {}%, rounded down); {} earned 好 by total, {demoted} dropped to 较好.",
+                "Limit {} (cohort × {}%, rounded down); {} earned “good” by total, {demoted} dropped to “fairly good”.",
                 q.allowed,
                 fmt_num(q.quota * 100.0),
                 q.good_before
@@ -77,7 +77,7 @@ pub fn quota_switch() -> Html {
                     q.good_after - q.allowed
                 ),
                 Lang::En => format!(
-                    " Tied at the cut: {} keep 好, {} beyond the limit.",
+                    " Tied at the cut: {} keep “good”, {} beyond the limit.",
                     q.good_after,
                     q.good_after - q.allowed
                 ),
@@ -89,7 +89,7 @@ pub fn quota_switch() -> Html {
         <div class="quota">
             <div class="field check">
                 <input id="quota-on" type="checkbox" checked={on} onchange={on_toggle} />
-                <label for="quota-on">{ lang.pick("限制“好”等次的比例", "Limit the share of 好") }</label>
+                <label for="quota-on">{ lang.pick("限制“好”等次的比例", "Limit the share of “good”") }</label>
             </div>
             <div class={classes!("field", "quota-value", error.is_some().then_some("invalid"))}>
                 <label for="quota-share">{ lang.pick("不超过(%)", "At most (%)") }</label>
