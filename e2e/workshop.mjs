@@ -132,6 +132,9 @@ try {
   check(await page.locator('.variant-list li:has-text("单位加重")').isVisible(), 'the rules are saved as a named variant');
   await page.screenshot({ path: `${out}ws-03b-rules.png`, fullPage: true });
 
+  await page.click('nav >> text=自评模拟');
+  const reweighted = await page.locator('.result-card [data-testid=total]').innerText();
+  check(reweighted !== firstTotal, 'the simulator follows the rules in force (same dossier, new weights)', `${firstTotal} → ${reweighted}`);
   await page.click('nav >> text=研讨演示');
   await page.click('#ws-compare');
   await page.waitForSelector('[data-testid=transition-matrix]');
@@ -157,6 +160,19 @@ try {
   check(await page.inputValue('#r-dimensions-weights-unit') === '0.3', 'reset restores the default rules');
   check(await page.locator('[data-testid=rules-status]').innerText().then((t) => t.includes('默认规则')), '… and says so');
   check((await unlabelled(page)).length === 0, 'every control of the rule editor is labelled', (await unlabelled(page)).join(', '));
+  const [rulesFile] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("导出规则 JSON")')]);
+  const exported = JSON.parse(await readFile(await rulesFile.path(), 'utf8'));
+  exported.tiers.thresholds[0].min = 88;
+  await page.setInputFiles('#rules-import', { name: 'line-88.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await page.waitForSelector('[data-testid=rules-notice]');
+  check(await page.inputValue('#r-tiers-thresholds-0-min') === '88', 'an exported rule set edited and imported back is in force');
+  exported.tiers.thresholds[1].min = 95;
+  await page.setInputFiles('#rules-import', { name: 'bad-rules.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await page.waitForFunction(() => document.querySelector('[data-testid=rules-notice]')?.textContent.includes('bad-rules.json'));
+  const refused = await page.locator('[data-testid=rules-notice]').innerText();
+  check(refused.includes('tiers.thresholds[1].min') && await page.inputValue('#r-tiers-thresholds-0-min') === '88',
+    'a rule set with thresholds out of order is refused, naming the field; nothing changes', refused);
+  await page.click('[data-testid=rules-reset]');
   await page.evaluate(() => localStorage.setItem('dongliang.rule-variants', '{"schema": 1, "variants": [oops'));
   await page.reload();
   await page.waitForSelector('.result-card [data-testid=total]');
@@ -244,6 +260,7 @@ try {
   await big.page.screenshot({ path: `${out}ws-08-presenter-tier.png` });
   await big.page.keyboard.press('Escape');
   check(await screen.count() === 0 && await big.page.locator('[data-testid=present-steps]').isVisible(), 'Esc leaves the presenter');
+  check(await big.page.evaluate(() => document.activeElement?.id) === 'present-steps', '… and focus returns to the button that opened it');
   await big.page.click('[data-testid=present-quiz]');
   await big.page.waitForSelector('[data-testid=quiz]');
   await big.page.keyboard.press('1');

@@ -15,15 +15,25 @@ use crate::engine::text::fmt2;
 use crate::engine::workshop::{slides, Slide};
 use crate::engine::{Engine, Lang};
 
-/// Focuses the screen on mount so the keys work at once.
+/// Focuses the screen on mount so the keys work at once; on leaving, focus goes back to the
+/// element with the id `back_to` (the button that opened the screen).
 #[hook]
-pub fn use_focus_on_mount() -> NodeRef {
+pub fn use_focus_on_mount(back_to: &'static str) -> NodeRef {
     let node = use_node_ref();
     {
         let node = node.clone();
         use_effect_with((), move |_| {
             if let Some(el) = node.cast::<web_sys::HtmlElement>() {
                 let _ = el.focus();
+            }
+            move || {
+                let button = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(back_to))
+                    .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+                if let Some(button) = button {
+                    let _ = button.focus();
+                }
             }
         });
     }
@@ -55,7 +65,7 @@ pub fn step_keys(state: &AppState, count: usize) -> Callback<KeyboardEvent> {
 #[function_component(Presenter)]
 pub fn presenter() -> Html {
     let state = use_app_state();
-    let node = use_focus_on_mount();
+    let node = use_focus_on_mount("present-steps");
     let (lang, w, rules) = (state.lang, state.workshop.clone(), state.rules.clone());
     let Some(d) = w.cohort.as_ref().and_then(|c| c.officials.get(w.focus)).cloned() else {
         return html! {};

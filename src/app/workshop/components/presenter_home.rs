@@ -30,7 +30,7 @@ pub fn presenter_home() -> Html {
                     <p>{ lang.pick(
                         "全屏大字:单位绩效、履职践诺、多维测评逐项计算,再看正负面清单、一票否决、总分、等次和结果运用。",
                         "Full screen, large type: unit, pledges and multi-rater scores one by one, then the lists, the veto, the total, the tier and the consequences.") }</p>
-                    <button type="button" class="primary" data-testid="present-steps" disabled={!ready}
+                    <button type="button" class="primary" id="present-steps" data-testid="present-steps" disabled={!ready}
                         onclick={on_click(&state, WorkshopAction::Present(Presenting::Steps))}>{ lang.pick("开始讲解", "Start") }</button>
                 </section>
                 <section class="present-card">
@@ -38,7 +38,7 @@ pub fn presenter_home() -> Html {
                     <p>{ lang.pick(
                         "展示一份档案,全场先猜等次,再揭晓答案和计算过程。",
                         "Show a dossier, let the room guess the tier, then reveal it with the explanation.") }</p>
-                    <button type="button" class="primary" data-testid="present-quiz" disabled={!ready}
+                    <button type="button" class="primary" id="present-quiz" data-testid="present-quiz" disabled={!ready}
                         onclick={on_click(&state, WorkshopAction::Present(Presenting::Quiz))}>{ lang.pick("开始测验", "Start the quiz") }</button>
                 </section>
             </div>

@@ -18,7 +18,7 @@ use crate::engine::{Engine, Lang, Tier};
 #[function_component(QuizScreen)]
 pub fn quiz_screen() -> Html {
     let state = use_app_state();
-    let node = use_focus_on_mount();
+    let node = use_focus_on_mount("present-quiz");
     let (lang, w, rules) = (state.lang, state.workshop.clone(), state.rules.clone());
     let quiz = w.quiz.clone();
     let Some(d) = quiz
