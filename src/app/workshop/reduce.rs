@@ -147,9 +147,10 @@ pub fn reduce(s: &mut State, action: WorkshopAction) {
             }
         }
         WorkshopAction::Reveal => {
+            // The dossier's own tier under the rules in force (a quota is a cohort's matter).
             let answer = w.quiz.official().and_then(|i| {
-                let ranking = w.ranking.as_ref()?;
-                ranking.officials.iter().find(|o| o.index == i).map(|o| o.tier)
+                let d = w.cohort.as_ref()?.officials.get(i)?;
+                Some(Engine::new(&rules).score(d).tier)
             });
             if !w.quiz.revealed {
                 w.quiz.revealed = true;
@@ -164,5 +165,99 @@ pub fn reduce(s: &mut State, action: WorkshopAction) {
             w.quiz.guess = None;
             w.quiz.revealed = false;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::state::Action;
+    use crate::app::storage::Restored;
+    use crate::engine::Lang;
+    use yew::Reducible;
+
+    fn start() -> Rc<State> {
+        let rules = Rc::new(RuleSet::default());
+        Rc::new(State::start(rules, Restored::Nothing, Lang::Zh, None))
+    }
+
+    fn ws(s: Rc<State>, action: WorkshopAction) -> Rc<State> {
+        s.reduce(Action::Workshop(action))
+    }
+
+    #[test]
+    fn the_demo_cohort_is_ranked_at_once_and_an_official_opens_in_the_simulator() {
+        let s = ws(start(), WorkshopAction::LoadDemo { seed: 2023, size: 98 });
+        let ranking = s.workshop.ranking.clone().unwrap();
+        assert_eq!(ranking.officials.len(), 98);
+        assert!(ranking.honoured >= 10);
+        let top = ranking.officials[0].clone();
+        let s = ws(s, WorkshopAction::Open(top.index));
+        assert_eq!(s.view, View::SelfAssessment);
+        assert_eq!(s.library.open().label, top.name);
+        assert_eq!(s.result.total, top.total);
+    }
+
+    #[test]
+    fn a_large_demo_cohort_is_generated_piece_by_piece_and_is_the_same_cohort() {
+        let size = SMALL + CHUNK + 7;
+        let mut s = ws(start(), WorkshopAction::LoadDemo { seed: 5, size });
+        assert_eq!(s.workshop.busy, Some(Busy::Generating(0, size)));
+        let mut steps = 0;
+        while s.workshop.generating.is_some() {
+            s = ws(s, WorkshopAction::GenerateMore);
+            steps += 1;
+        }
+        assert_eq!(steps, size.div_ceil(CHUNK));
+        let cohort = s.workshop.cohort.clone().unwrap();
+        assert_eq!(cohort.officials, demo::cohort(5, size, DEMO_YEAR).officials);
+        assert!(
+            s.workshop.needs_ranking(),
+            "a large cohort is ranked after a painted frame"
+        );
+        let s = ws(s, WorkshopAction::Rank);
+        assert!(!s.workshop.needs_ranking() && s.workshop.rank_ms.is_some());
+    }
+
+    #[test]
+    fn the_quiz_counts_right_guesses_and_years_can_be_edited() {
+        let s = ws(start(), WorkshopAction::LoadDemo { seed: 2023, size: 98 });
+        let s = ws(s, WorkshopAction::Present(Presenting::Quiz));
+        let i = s.workshop.quiz.official().unwrap();
+        let d = s.workshop.cohort.as_ref().unwrap().officials[i].clone();
+        let tier = Engine::new(&s.rules).score(&d).tier;
+        let s = ws(s, WorkshopAction::Guess(tier));
+        let s = ws(s, WorkshopAction::Reveal);
+        assert_eq!((s.workshop.quiz.right, s.workshop.quiz.asked), (1, 1));
+        let s = ws(s, WorkshopAction::NextQuestion);
+        assert!(!s.workshop.quiz.revealed && s.workshop.quiz.official() != Some(i));
+        let k = s.workshop.this_year + 1;
+        let s = ws(s, WorkshopAction::SetYear(k, Tier::Poor));
+        assert_eq!(s.workshop.years[k], Tier::Poor);
+        let s = ws(s, WorkshopAction::ResetYears);
+        assert_eq!(s.workshop.years[k], s.workshop.years[k - 1]);
+    }
+
+    #[test]
+    fn a_cohort_file_with_a_bad_cell_changes_nothing() {
+        let s = ws(start(), WorkshopAction::LoadDemo { seed: 2023, size: 98 });
+        let before = s.workshop.cohort.as_ref().unwrap().id;
+        let s = ws(
+            s,
+            WorkshopAction::Import {
+                file: "bad.json".into(),
+                text: r#"{"officials": [{"pledges": [{"area": "key_work", "quarters": [104, null, null, null]}]}]}"#.into(),
+            },
+        );
+        assert_eq!(s.workshop.cohort.as_ref().unwrap().id, before);
+        let (file, error) = &*s.workshop.import_error.clone().unwrap();
+        assert_eq!(file, "bad.json");
+        let lines = error.lines(Lang::En);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("officials[0].pledges[0].quarters[0]")),
+            "{lines:?}"
+        );
     }
 }

@@ -134,13 +134,15 @@ impl RuleDraft {
         self.judge(path)
     }
 
-    fn judge(&mut self, edited: &str) -> Option<RuleSet> {
+    fn judge(&mut self, _edited: &str) -> Option<RuleSet> {
         let mut errors: Vec<FieldError> = self
             .unreadable
             .iter()
             .map(|(path, problem)| FieldError::new(path.clone(), problem.clone()))
             .collect();
-        let rules = match serde_json::from_str::<RuleSet>(&self.value.to_string()) {
+        // The engine's field-by-field reader (not serde's derive: smaller wasm); a structural
+        // problem comes with its own field path.
+        let rules = match crate::engine::rules_read::read(&self.value) {
             Ok(rules) => match validate(&rules) {
                 Ok(()) => Some(rules),
                 Err(found) => {
@@ -148,12 +150,8 @@ impl RuleDraft {
                     None
                 }
             },
-            Err(e) => {
-                let message = e.to_string();
-                errors.push(FieldError::new(
-                    edited,
-                    Problem::invalid(&message, message.clone()),
-                ));
+            Err(found) => {
+                errors.extend(found);
                 None
             }
         };

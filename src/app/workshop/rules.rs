@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use super::rule_draft::{FieldKind, RuleDraft};
+use super::state::RulesRef;
 use super::variants::{Restored, Unreadable, Variant};
 use crate::app::rule_set::{default_rules, rules_from_json};
 use crate::app::state::State;
@@ -126,8 +127,15 @@ pub fn reduce(s: &mut State, action: RulesAction) {
         }
         RulesAction::Delete(i) => {
             if i < e.variants.len() {
-                Rc::make_mut(&mut e.variants).remove(i);
+                let gone = Some(RulesRef::Saved(Rc::make_mut(&mut e.variants).remove(i).name));
                 e.variants_rev += 1;
+                // A comparison with the deleted variant goes back to its default side.
+                let w = Rc::make_mut(&mut s.workshop);
+                for side in [&mut w.baseline, &mut w.variant] {
+                    if *side == gone {
+                        *side = None;
+                    }
+                }
             }
         }
         RulesAction::Restored(restored) => {
@@ -191,6 +199,19 @@ mod tests {
         assert_eq!(s.result.total, 95.28);
         let s = s.reduce(Action::Rules(RulesAction::Load(0)));
         assert_eq!(s.rules.dimensions.weights.unit, 0.4);
+    }
+
+    #[test]
+    fn deleting_a_compared_variant_sets_the_comparison_back() {
+        use crate::app::workshop::state::WorkshopAction;
+        let s = start().reduce(Action::Rules(RulesAction::Save("v".into())));
+        let s = s.reduce(Action::Workshop(WorkshopAction::SetBaseline(RulesRef::Saved(
+            "v".into(),
+        ))));
+        assert_eq!(s.workshop.baseline, Some(RulesRef::Saved("v".into())));
+        let s = s.reduce(Action::Rules(RulesAction::Delete(0)));
+        assert!(s.rule_edit.variants.is_empty());
+        assert_eq!(s.workshop.baseline, None);
     }
 
     #[test]

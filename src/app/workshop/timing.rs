@@ -6,6 +6,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Milliseconds from `performance.now()` (from `Date.now()` where there is no `performance`).
+#[cfg(target_arch = "wasm32")]
 pub fn now() -> f64 {
     let global = js_sys::global();
     let performance = js_sys::Reflect::get(&global, &JsValue::from_str("performance")).ok();
@@ -15,6 +16,14 @@ pub fn now() -> f64 {
             now.dyn_into::<js_sys::Function>().ok()?.call0(&p).ok()?.as_f64()
         })
         .unwrap_or_else(js_sys::Date::now)
+}
+
+/// Milliseconds since the Unix epoch (native builds: the app's unit tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn now() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
 }
 
 /// Runs `work` after the next frame is painted (an animation frame, then a task).
