@@ -3,16 +3,16 @@
 //! "working…" message shows before a 100,000-official cohort is generated or ranked).
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 /// Milliseconds from `performance.now()` (from `Date.now()` where there is no `performance`).
 #[cfg(target_arch = "wasm32")]
 pub fn now() -> f64 {
     let global = js_sys::global();
-    let performance = js_sys::Reflect::get(&global, &JsValue::from_str("performance")).ok();
+    let performance = js_sys::Reflect::get(&global, &"performance".into()).ok();
     performance
         .and_then(|p| {
-            let now = js_sys::Reflect::get(&p, &JsValue::from_str("now")).ok()?;
+            let now = js_sys::Reflect::get(&p, &"now".into()).ok()?;
             now.dyn_into::<js_sys::Function>().ok()?.call0(&p).ok()?.as_f64()
         })
         .unwrap_or_else(js_sys::Date::now)
