@@ -1,29 +1,22 @@
-//! The rule set in the browser, read without `serde_path_to_error`: path tracking doubles the
-//! rules decoder and costs about 80 KB of wasm, so the app decodes with plain serde and then
-//! runs the engine's full semantic validation. A structural problem in a custom rule set
-//! (wrong type, unknown field) is then reported at its line and column instead of its path.
+//! The rule set in the browser, read by the engine's field-by-field reader
+//! (`engine::rules_read`) rather than serde's derived decoders, which cost about 70 KB of wasm
+//! (and `serde_path_to_error` would double that); then the engine's full semantic validation.
+//! Every structural problem of a custom rule set (wrong type, unknown or missing field) is
+//! reported with its field path.
 
 use crate::engine::rules::DEFAULT_RULES_JSON;
 use crate::engine::rules_check::validate;
-use crate::engine::{FieldError, FieldErrors, Problem, RuleSet};
+use crate::engine::rules_read;
+use crate::engine::{FieldErrors, RuleSet};
 
 /// The default rule set (`rules/default.json`, validated by the engine's own tests).
 pub fn default_rules() -> RuleSet {
-    serde_json::from_str(DEFAULT_RULES_JSON).expect("rules/default.json decodes")
+    rules_read::parse(DEFAULT_RULES_JSON).expect("rules/default.json decodes")
 }
 
 /// Reads and validates a rule set.
 pub fn rules_from_json(text: &str) -> Result<RuleSet, FieldErrors> {
-    let rules: RuleSet = serde_json::from_str(text).map_err(|e| {
-        let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-        let problem = Problem::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message,
-        };
-        FieldErrors(vec![FieldError::new("", problem)])
-    })?;
+    let rules = rules_read::parse(text)?;
     validate(&rules)?;
     Ok(rules)
 }
@@ -47,7 +40,9 @@ mod tests {
             "{errors}"
         );
         value["extra"] = serde_json::json!(1);
+        value["grading"]["factor_max"] = serde_json::json!("5");
         let errors = rules_from_json(&value.to_string()).unwrap_err();
-        assert!(errors.to_string().contains("unknown field"), "{errors}");
+        assert!(errors.to_string().contains("extra: unknown field"), "{errors}");
+        assert!(errors.iter().any(|e| e.path == "grading.factor_max"), "{errors}");
     }
 }

@@ -42,6 +42,7 @@ mod json;
 pub mod report;
 pub mod rules;
 pub mod rules_check;
+pub mod rules_read;
 pub mod text;
 pub mod trace;
 pub mod whatif;
