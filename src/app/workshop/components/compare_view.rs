@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use super::movers::Movers;
 use super::official_picker::OfficialPicker;
-use super::tier_chart::TierChart;
-use super::trace_steps::TraceSteps;
-use super::transition_matrix::TransitionMatrix;
+use super::tier_chart::tier_chart;
+use super::trace_steps::trace_steps;
+use super::transition_matrix::transition_matrix;
 use super::{run_heavy, use_rule_variants};
 use crate::app::dom::event_value;
 use crate::app::hooks::use_app_state;
@@ -140,12 +140,11 @@ pub fn compare_view() -> Html {
     let traces = official.zip(rules_b.zip(rules_v)).map(|(d, (b, v))| {
         let before = Engine::new(&b).evaluate_traced(&d);
         let after = Engine::new(&v).evaluate_traced(&d);
+        let (b, a) = (before.trace.unwrap_or_default(), after.trace.unwrap_or_default());
         html! {
             <div class="trace-pair">
-                <TraceSteps title={lang.pick("基线的解释", "Baseline explanation")}
-                    steps={before.trace.clone().unwrap_or_default()} other={after.trace.clone().unwrap_or_default()} />
-                <TraceSteps title={lang.pick("方案的解释", "Variant explanation")}
-                    steps={after.trace.unwrap_or_default()} other={before.trace.unwrap_or_default()} />
+                { trace_steps(lang.pick("基线的解释", "Baseline explanation"), &b, &a, lang) }
+                { trace_steps(lang.pick("方案的解释", "Variant explanation"), &a, &b, lang) }
             </div>
         }
     });
@@ -160,8 +159,8 @@ pub fn compare_view() -> Html {
             }
             <p class="ws-summary" data-testid="compare-summary">{ summary }</p>
             <div class="ws-charts">
-                <TransitionMatrix transitions={c.transitions} />
-                <TierChart before={c.distribution_before} after={Some(c.distribution_after)} />
+                { transition_matrix(&c.transitions, lang) }
+                { tier_chart(c.distribution_before, Some(c.distribution_after), lang) }
             </div>
             if !c.honour_gained.is_empty() || !c.honour_lost.is_empty() {
                 <section class="honour-changes">

@@ -4,24 +4,15 @@
 
 use yew::prelude::*;
 
-use crate::app::hooks::use_app_state;
 use crate::app::i18n;
 use crate::engine::text::fmt_num;
-use crate::engine::{Dossier, Lang, RaterGroup, VoteCategory};
+use crate::engine::{Dossier, Lang, RaterGroup, RuleSet, VoteCategory};
 
-#[derive(Properties, PartialEq)]
-pub struct DossierFactsProps {
-    pub dossier: Dossier,
-}
-
-#[function_component(DossierFacts)]
-pub fn dossier_facts(props: &DossierFactsProps) -> Html {
-    let state = use_app_state();
-    let (lang, rules) = (state.lang, state.rules.clone());
-    let d = &props.dossier;
+/// The facts of `d` under `rules`. (A plain view function: it holds no state.)
+pub fn dossier_facts(d: &Dossier, rules: &RuleSet, lang: Lang) -> Html {
     let unknown = lang.pick("未知", "unknown");
     let pledges = d.pledges.iter().map(|p| {
-        let grade = Dossier::pledge_grade(p, &rules);
+        let grade = Dossier::pledge_grade(p, rules);
         let quarters: Vec<String> = p
             .quarters
             .iter()

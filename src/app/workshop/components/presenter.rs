@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::dossier_facts::DossierFacts;
+use super::dossier_facts::dossier_facts;
 use super::fictional_tag;
 use super::years_view::consequence_text;
 use crate::app::components::tier_badge::TierBadge;
@@ -93,7 +93,7 @@ pub fn presenter() -> Html {
             html! {
                 <>
                     <p class="present-plan">{ plan.join(" → ") }</p>
-                    <DossierFacts dossier={d.clone()} />
+                    { dossier_facts(&d, &rules, lang) }
                 </>
             },
         )

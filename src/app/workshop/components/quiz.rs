@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::dossier_facts::DossierFacts;
+use super::dossier_facts::dossier_facts;
 use super::fictional_tag;
 use super::presenter::use_focus_on_mount;
 use crate::app::components::tier_badge::TierBadge;
@@ -141,7 +141,7 @@ pub fn quiz_screen() -> Html {
                 <h2>{ lang.pick("这位干部是什么等次?", "Which tier is this official?") }</h2>
                 <p class="muted">{ d.post.clone().unwrap_or_default() }</p>
                 <div class="quiz-grid">
-                <DossierFacts dossier={d.clone()} />
+                { dossier_facts(&d, &rules, lang) }
                 <div class="quiz-side">
                 <div class="guesses" role="group" aria-label={lang.pick("全场的猜测", "The room's guess")}>{ for guesses }</div>
                 if quiz.revealed {

@@ -7,7 +7,7 @@ use super::filters::Filters;
 use super::histogram_chart::HistogramChart;
 use super::quota_switch::QuotaSwitch;
 use super::ranking_table::RankingTable;
-use super::tier_chart::TierChart;
+use super::tier_chart::tier_chart;
 use crate::app::hooks::use_app_state;
 use crate::app::i18n;
 use crate::engine::{Lang, Tier};
@@ -53,7 +53,7 @@ pub fn ranking_view() -> Html {
             if let Some(note) = honour_note { <p class="muted">{ note }</p> }
             <QuotaSwitch />
             <div class="ws-charts">
-                <TierChart before={ranking.distribution} />
+                { tier_chart(ranking.distribution, None, lang) }
                 <HistogramChart />
             </div>
             <Filters />

@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use crate::app::hooks::use_app_state;
 use crate::app::i18n;
 use crate::app::svg;
 use crate::engine::{Lang, Tier};
@@ -13,20 +12,12 @@ const H: f64 = 220.0;
 const TOP: f64 = 22.0;
 const BOTTOM: f64 = 40.0;
 
-#[derive(Properties, PartialEq)]
-pub struct TierChartProps {
-    pub before: [usize; 4],
-    /// The variant's distribution, drawn beside the baseline's.
-    #[prop_or_default]
-    pub after: Option<[usize; 4]>,
-}
-
-#[function_component(TierChart)]
-pub fn tier_chart(props: &TierChartProps) -> Html {
-    let lang = use_app_state().lang;
-    let series: Vec<(&[usize; 4], &'static str)> = match &props.after {
-        Some(after) => vec![(&props.before, "bar-before"), (after, "bar-after")],
-        None => vec![(&props.before, "")],
+/// The chart of `before` (the distribution, best tier first), with `after` beside it when
+/// comparing. (A plain view function: it holds no state of its own.)
+pub fn tier_chart(before: [usize; 4], after: Option<[usize; 4]>, lang: Lang) -> Html {
+    let series: Vec<([usize; 4], &'static str)> = match after {
+        Some(after) => vec![(before, "bar-before"), (after, "bar-after")],
+        None => vec![(before, "")],
     };
     let peak = series
         .iter()
@@ -69,17 +60,17 @@ pub fn tier_chart(props: &TierChartProps) -> Html {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let summary = match (&props.after, lang) {
-        (Some(a), Lang::Zh) => format!("等次分布:基线 {};方案 {}", counts(&props.before), counts(a)),
-        (Some(a), Lang::En) => format!("Tiers: baseline {}; variant {}", counts(&props.before), counts(a)),
-        (None, Lang::Zh) => format!("等次分布:{}", counts(&props.before)),
-        (None, Lang::En) => format!("Tiers: {}", counts(&props.before)),
+    let summary = match (&after, lang) {
+        (Some(a), Lang::Zh) => format!("等次分布:基线 {};方案 {}", counts(&before), counts(a)),
+        (Some(a), Lang::En) => format!("Tiers: baseline {}; variant {}", counts(&before), counts(a)),
+        (None, Lang::Zh) => format!("等次分布:{}", counts(&before)),
+        (None, Lang::En) => format!("Tiers: {}", counts(&before)),
     };
     html! {
         <figure class="chart ws-chart">
             <figcaption>
                 { lang.pick("等次分布", "Tier distribution") }
-                if props.after.is_some() {
+                if after.is_some() {
                     <span class="legend"><span class="key key-before"></span>{ lang.pick("基线", "baseline") }
                     <span class="key key-after"></span>{ lang.pick("方案", "variant") }</span>
                 }

@@ -3,24 +3,12 @@
 
 use yew::prelude::*;
 
-use crate::app::hooks::use_app_state;
 use crate::engine::{Lang, Step};
 
-#[derive(Properties, PartialEq)]
-pub struct TraceStepsProps {
-    pub title: AttrValue,
-    pub steps: Vec<Step>,
-    /// The explanation to compare with: steps with a different result are marked.
-    #[prop_or_default]
-    pub other: Vec<Step>,
-}
-
-#[function_component(TraceSteps)]
-pub fn trace_steps(props: &TraceStepsProps) -> Html {
-    let lang = use_app_state().lang;
-    let items = props.steps.iter().map(|step| {
-        let changed = props
-            .other
+/// The steps under `title`, those that differ from `other` marked. (A plain view function.)
+pub fn trace_steps(title: &str, steps: &[Step], other: &[Step], lang: Lang) -> Html {
+    let items = steps.iter().map(|step| {
+        let changed = other
             .iter()
             .find(|o| o.id == step.id)
             .is_some_and(|o| o.result != step.result || o.formula != step.formula);
@@ -37,7 +25,7 @@ pub fn trace_steps(props: &TraceStepsProps) -> Html {
     });
     html! {
         <div class="trace-col">
-            <h4 class="trace-title">{ props.title.clone() }</h4>
+            <h4 class="trace-title">{ title }</h4>
             <ol class="steps">{ for items }</ol>
         </div>
     }

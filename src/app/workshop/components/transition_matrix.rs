@@ -3,24 +3,17 @@
 
 use yew::prelude::*;
 
-use crate::app::hooks::use_app_state;
 use crate::app::i18n;
-use crate::engine::Tier;
+use crate::engine::{Lang, Tier};
 
-#[derive(Properties, PartialEq)]
-pub struct TransitionMatrixProps {
-    pub transitions: [[usize; 4]; 4],
-}
-
-#[function_component(TransitionMatrix)]
-pub fn transition_matrix(props: &TransitionMatrixProps) -> Html {
-    let lang = use_app_state().lang;
+/// The matrix of `transitions[from][to]`. (A plain view function: it holds no state.)
+pub fn transition_matrix(transitions: &[[usize; 4]; 4], lang: Lang) -> Html {
     let head = Tier::ALL
         .iter()
         .map(|t| html! { <th scope="col">{ i18n::tier(*t, lang) }</th> });
     let rows = Tier::ALL.iter().map(|from| {
         let cells = Tier::ALL.iter().map(|to| {
-            let n = props.transitions[from.index()][to.index()];
+            let n = transitions[from.index()][to.index()];
             let (class, label) = match (n, to.index().cmp(&from.index())) {
                 (0, _) => ("", ""),
                 (_, std::cmp::Ordering::Equal) => ("stay", ""),
