@@ -27,7 +27,7 @@ pub struct Basis {
 }
 
 /// The article the rules cite.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub publication: String,
@@ -37,7 +37,7 @@ pub struct Source {
     pub author: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct DimensionWeights {
     pub unit: f64,
@@ -45,7 +45,7 @@ pub struct DimensionWeights {
     pub multi: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Dimensions {
     pub weights: DimensionWeights,
@@ -53,7 +53,7 @@ pub struct Dimensions {
 }
 
 /// A named thing with Chinese and English labels (areas, aspects).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Labelled {
     pub id: String,
@@ -61,14 +61,14 @@ pub struct Labelled {
     pub en: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Areas {
     pub items: Vec<Labelled>,
     pub basis: Basis,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct GradeCoefficients {
     #[serde(rename = "A")]
@@ -89,7 +89,7 @@ impl GradeCoefficients {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Grades {
     pub coefficients: GradeCoefficients,
@@ -97,7 +97,7 @@ pub struct Grades {
 }
 
 /// How a grade is derived from the three 1–5 factors (spec §2).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Grading {
     pub factor_min: u8,
@@ -120,14 +120,14 @@ impl Grading {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Quarters {
     pub weights: [f64; 4],
     pub basis: Basis,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct PledgeCount {
     pub min: usize,
@@ -135,7 +135,7 @@ pub struct PledgeCount {
     pub basis: Basis,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RaterGroupRule {
     pub id: String,
@@ -144,7 +144,7 @@ pub struct RaterGroupRule {
     pub weight: f64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct VoteValues {
     pub good: f64,
@@ -164,7 +164,7 @@ impl VoteValues {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Raters {
     pub groups: Vec<RaterGroupRule>,
@@ -184,7 +184,7 @@ impl Raters {
 }
 
 /// One item of the positive or negative list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct ListItem {
     pub id: String,
@@ -200,7 +200,7 @@ pub struct ListItem {
     pub quote: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct PositiveList {
     pub bonus_cap: f64,
@@ -209,7 +209,7 @@ pub struct PositiveList {
     pub basis: Basis,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct NegativeList {
     pub aspects: Vec<Labelled>,
@@ -217,14 +217,14 @@ pub struct NegativeList {
     pub basis: Basis,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Tolerance {
     pub allow_tolerated: bool,
     pub basis: Basis,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct BasisOnly {
     pub basis: Basis,
@@ -232,28 +232,28 @@ pub struct BasisOnly {
 
 /// A tier's lower bound on `total`. The tier id is kept as text so that a wrong id is a
 /// validation error naming the field rather than a parse failure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
     pub tier: String,
     pub min: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Tiers {
     pub thresholds: Vec<Threshold>,
     pub basis: Basis,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Veto {
     pub cap: String,
     pub basis: Basis,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Quota {
     /// At most this share of a cohort may be `good`; `None` switches the quota off.
@@ -261,7 +261,7 @@ pub struct Quota {
     pub basis: Basis,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Honour {
     pub top_n: usize,
@@ -270,7 +270,7 @@ pub struct Honour {
     pub basis: Basis,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectionDefaults {
     pub quarter_score: f64,
@@ -278,7 +278,7 @@ pub struct ProjectionDefaults {
     pub multi_score: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Projection {
     pub quarter_score: f64,
@@ -297,7 +297,7 @@ impl Projection {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct ConsequenceText {
     pub id: String,
@@ -306,7 +306,7 @@ pub struct ConsequenceText {
     pub quote: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Consequences {
     pub promotion_priority_years: usize,

@@ -11,7 +11,7 @@
 //! structural problem, each with its field path. The native build keeps `RuleSet::from_json`
 //! (serde with `serde_path_to_error`); semantic validation is `rules_check::validate` for both.
 
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 use super::error::{FieldErrors, Problem};
 use super::json::{field_path, kind, parse_value};
@@ -30,11 +30,17 @@ pub fn parse(text: &str) -> Result<RuleSet, FieldErrors> {
 /// The result is not yet validated (`rules_check::validate`).
 pub fn read(value: &Value) -> Result<RuleSet, FieldErrors> {
     let mut r = Reader::default();
-    match rule_set(&mut r, "", value) {
+    let rules = rule_set(&mut r, "", value);
+    match rules {
         Some(rules) if r.errors.is_empty() => Ok(rules),
         _ => Err(r.errors),
     }
 }
+
+// Each reader below returns a value even when its input is wrong (the type's default) and
+// records the problem: the whole read fails when any problem was recorded. Reading on, rather
+// than stopping at the first problem, reports them all — and keeps the wasm small, as no early
+// return has to drop what was already read.
 
 #[derive(Default)]
 struct Reader {
@@ -44,12 +50,12 @@ struct Reader {
 /// One object being read: its fields and its path.
 struct Obj<'v> {
     map: &'v Map<String, Value>,
-    path: String,
+    path: &'v str,
 }
 
-impl<'v> Obj<'v> {
+impl Obj<'_> {
     fn at(&self, key: &str) -> String {
-        field_path(&self.path, key)
+        field_path(self.path, key)
     }
 }
 
@@ -65,7 +71,7 @@ impl Reader {
     }
 
     /// The value as an object whose every key is in `known` (serde's `deny_unknown_fields`).
-    fn obj<'v>(&mut self, path: &str, value: &'v Value, known: &[&str]) -> Option<Obj<'v>> {
+    fn obj<'v>(&mut self, path: &'v str, value: &'v Value, known: &[&str]) -> Option<Obj<'v>> {
         let Value::Object(map) = value else {
             self.wrong(path, "an object", value);
             return None;
@@ -75,10 +81,7 @@ impl Reader {
                 self.errors.push(field_path(path, key), Problem::UnknownField);
             }
         }
-        Some(Obj {
-            map,
-            path: path.to_string(),
-        })
+        Some(Obj { map, path })
     }
 
     /// A field that must be present (`null` is a value, of the wrong type for most fields).
@@ -90,39 +93,41 @@ impl Reader {
         value
     }
 
-    fn number(&mut self, path: &str, value: &Value) -> Option<f64> {
+    fn number(&mut self, path: &str, value: &Value) -> f64 {
         match value {
-            Value::Number(n) => n.as_f64(),
+            Value::Number(n) => n.as_f64().unwrap_or_default(),
             other => {
                 self.wrong(path, "a number", other);
-                None
+                0.0
             }
         }
     }
 
-    fn f64(&mut self, o: &Obj, key: &str) -> Option<f64> {
-        let value = self.required(o, key)?;
-        self.number(&o.at(key), value)
+    fn f64(&mut self, o: &Obj, key: &str) -> f64 {
+        match self.required(o, key) {
+            Some(value) => self.number(&o.at(key), value),
+            None => 0.0,
+        }
     }
 
     /// `Option<f64>`: absent or `null` is `None`.
-    fn opt_f64(&mut self, o: &Obj, key: &str) -> Option<Option<f64>> {
+    fn opt_f64(&mut self, o: &Obj, key: &str) -> Option<f64> {
         match o.map.get(key) {
-            None | Some(Value::Null) => Some(None),
-            Some(value) => self.number(&o.at(key), value).map(Some),
+            None | Some(Value::Null) => None,
+            Some(value) => Some(self.number(&o.at(key), value)),
         }
     }
 
     /// A whole number in `min..=max`, written without a fraction or exponent (as serde reads
-    /// integers: `3.0` is not an integer).
-    fn integer(&mut self, o: &Obj, key: &str, min: i64, max: u64) -> Option<i128> {
+    /// integers: `3.0` is not an integer); 0 when it is not.
+    fn integer(&mut self, o: &Obj, key: &str, min: i64, max: u64) -> i128 {
+        let Some(value) = self.required(o, key) else {
+            return 0;
+        };
         let path = o.at(key);
-        let n: &Number = match self.required(o, key)? {
-            Value::Number(n) => n,
-            other => {
-                self.wrong(&path, WHOLE, other);
-                return None;
-            }
+        let Value::Number(n) = value else {
+            self.wrong(&path, WHOLE, value);
+            return 0;
         };
         let whole = match (n.as_u64(), n.as_i64()) {
             (Some(u), _) => i128::from(u),
@@ -130,7 +135,7 @@ impl Reader {
             _ => {
                 let value = n.as_f64().unwrap_or(f64::NAN);
                 self.errors.push(path, Problem::NotInteger { value });
-                return None;
+                return 0;
             }
         };
         if whole < i128::from(min) || whole > i128::from(max) {
@@ -140,182 +145,194 @@ impl Reader {
                 max: max as f64,
             };
             self.errors.push(path, problem);
-            return None;
+            return 0;
         }
-        Some(whole)
+        whole
     }
 
-    fn u8(&mut self, o: &Obj, key: &str) -> Option<u8> {
-        self.integer(o, key, 0, u8::MAX.into()).map(|n| n as u8)
+    fn u8(&mut self, o: &Obj, key: &str) -> u8 {
+        self.integer(o, key, 0, u8::MAX.into()) as u8
     }
 
-    fn u32(&mut self, o: &Obj, key: &str) -> Option<u32> {
-        self.integer(o, key, 0, u32::MAX.into()).map(|n| n as u32)
+    fn u32(&mut self, o: &Obj, key: &str) -> u32 {
+        self.integer(o, key, 0, u32::MAX.into()) as u32
     }
 
-    fn usize(&mut self, o: &Obj, key: &str) -> Option<usize> {
-        self.integer(o, key, 0, usize::MAX as u64).map(|n| n as usize)
+    fn usize(&mut self, o: &Obj, key: &str) -> usize {
+        self.integer(o, key, 0, usize::MAX as u64) as usize
     }
 
-    fn i32(&mut self, o: &Obj, key: &str) -> Option<i32> {
-        self.integer(o, key, i32::MIN.into(), i32::MAX as u64)
-            .map(|n| n as i32)
+    fn i32(&mut self, o: &Obj, key: &str) -> i32 {
+        self.integer(o, key, i32::MIN.into(), i32::MAX as u64) as i32
     }
 
-    fn text(&mut self, path: &str, value: &Value) -> Option<String> {
+    fn text(&mut self, path: &str, value: &Value) -> String {
         match value {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => s.clone(),
             other => {
                 self.wrong(path, "a string", other);
-                None
+                String::new()
             }
         }
     }
 
-    fn string(&mut self, o: &Obj, key: &str) -> Option<String> {
-        let value = self.required(o, key)?;
-        self.text(&o.at(key), value)
+    fn string(&mut self, o: &Obj, key: &str) -> String {
+        match self.required(o, key) {
+            Some(value) => self.text(&o.at(key), value),
+            None => String::new(),
+        }
     }
 
     /// `Option<String>`: absent or `null` is `None`.
-    fn opt_string(&mut self, o: &Obj, key: &str) -> Option<Option<String>> {
+    fn opt_string(&mut self, o: &Obj, key: &str) -> Option<String> {
         match o.map.get(key) {
-            None | Some(Value::Null) => Some(None),
-            Some(value) => self.text(&o.at(key), value).map(Some),
+            None | Some(Value::Null) => None,
+            Some(value) => Some(self.text(&o.at(key), value)),
         }
     }
 
     /// A `bool`; absent is `default` when the field has one (`#[serde(default)]`).
-    fn bool(&mut self, o: &Obj, key: &str, default: Option<bool>) -> Option<bool> {
+    fn bool(&mut self, o: &Obj, key: &str, default: Option<bool>) -> bool {
         let value = match (o.map.get(key), default) {
-            (None, Some(default)) => return Some(default),
-            (None, None) => return self.required(o, key).and(None),
+            (None, Some(default)) => return default,
+            (None, None) => return self.required(o, key).is_some(),
             (Some(value), _) => value,
         };
         match value {
-            Value::Bool(b) => Some(*b),
+            Value::Bool(b) => *b,
             other => {
                 self.wrong(&o.at(key), "true or false", other);
-                None
+                false
             }
         }
     }
 
+    /// A field holding a struct, read by `read`.
+    fn part<T: Default>(&mut self, o: &Obj, key: &str, read: fn(&mut Reader, &str, &Value) -> T) -> T {
+        match self.required(o, key) {
+            Some(value) => read(self, &o.at(key), value),
+            None => T::default(),
+        }
+    }
+
     /// An array, each item read by `item` with its index in the path.
-    fn list<T>(
-        &mut self,
-        o: &Obj,
-        key: &str,
-        item: fn(&mut Reader, &str, &Value) -> Option<T>,
-    ) -> Option<Vec<T>> {
-        let path = o.at(key);
-        let items = match self.required(o, key)? {
-            Value::Array(items) => items,
-            other => {
-                self.wrong(&path, "an array", other);
-                return None;
-            }
+    fn list<T>(&mut self, o: &Obj, key: &str, item: fn(&mut Reader, &str, &Value) -> T) -> Vec<T> {
+        let Some(value) = self.required(o, key) else {
+            return Vec::new();
         };
-        let read: Vec<Option<T>> = items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| item(self, &format!("{path}[{i}]"), v))
-            .collect();
-        read.into_iter().collect()
+        let path = o.at(key);
+        let Value::Array(items) = value else {
+            self.wrong(&path, "an array", value);
+            return Vec::new();
+        };
+        let mut read = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            read.push(item(self, &format!("{path}[{i}]"), v));
+        }
+        read
     }
 
-    fn basis(&mut self, o: &Obj) -> Option<Basis> {
-        let value = self.required(o, "basis")?;
-        basis(self, &o.at("basis"), value)
+    fn basis(&mut self, o: &Obj) -> Basis {
+        self.part(o, "basis", basis)
     }
 }
 
-fn basis(r: &mut Reader, path: &str, v: &Value) -> Option<Basis> {
-    let o = r.obj(path, v, &["quote", "illustrative", "note_zh", "note_en"])?;
-    let (quote, illustrative) = (r.opt_string(&o, "quote"), r.bool(&o, "illustrative", None));
-    let (note_zh, note_en) = (r.opt_string(&o, "note_zh"), r.opt_string(&o, "note_en"));
-    Some(Basis {
-        quote: quote?,
-        illustrative: illustrative?,
-        note_zh: note_zh?,
-        note_en: note_en?,
-    })
+fn basis(r: &mut Reader, path: &str, v: &Value) -> Basis {
+    let Some(o) = r.obj(path, v, &["quote", "illustrative", "note_zh", "note_en"]) else {
+        return Basis::default();
+    };
+    Basis {
+        quote: r.opt_string(&o, "quote"),
+        illustrative: r.bool(&o, "illustrative", None),
+        note_zh: r.opt_string(&o, "note_zh"),
+        note_en: r.opt_string(&o, "note_en"),
+    }
 }
 
-fn basis_only(r: &mut Reader, path: &str, v: &Value) -> Option<BasisOnly> {
-    let o = r.obj(path, v, &["basis"])?;
-    Some(BasisOnly { basis: r.basis(&o)? })
+fn basis_only(r: &mut Reader, path: &str, v: &Value) -> BasisOnly {
+    let Some(o) = r.obj(path, v, &["basis"]) else {
+        return BasisOnly::default();
+    };
+    BasisOnly { basis: r.basis(&o) }
 }
 
-fn labelled(r: &mut Reader, path: &str, v: &Value) -> Option<Labelled> {
-    let o = r.obj(path, v, &["id", "zh", "en"])?;
-    let (id, zh, en) = (r.string(&o, "id"), r.string(&o, "zh"), r.string(&o, "en"));
-    Some(Labelled {
-        id: id?,
-        zh: zh?,
-        en: en?,
-    })
+fn labelled(r: &mut Reader, path: &str, v: &Value) -> Labelled {
+    let Some(o) = r.obj(path, v, &["id", "zh", "en"]) else {
+        return Labelled::default();
+    };
+    Labelled {
+        id: r.string(&o, "id"),
+        zh: r.string(&o, "zh"),
+        en: r.string(&o, "en"),
+    }
 }
 
-fn source(r: &mut Reader, path: &str, v: &Value) -> Option<Source> {
-    let o = r.obj(path, v, &["publication", "date", "page", "title", "author"])?;
-    let (publication, date, page) = (
-        r.string(&o, "publication"),
-        r.string(&o, "date"),
-        r.string(&o, "page"),
-    );
-    let (title, author) = (r.string(&o, "title"), r.string(&o, "author"));
-    Some(Source {
-        publication: publication?,
-        date: date?,
-        page: page?,
-        title: title?,
-        author: author?,
-    })
+fn source(r: &mut Reader, path: &str, v: &Value) -> Source {
+    let Some(o) = r.obj(path, v, &["publication", "date", "page", "title", "author"]) else {
+        return Source::default();
+    };
+    Source {
+        publication: r.string(&o, "publication"),
+        date: r.string(&o, "date"),
+        page: r.string(&o, "page"),
+        title: r.string(&o, "title"),
+        author: r.string(&o, "author"),
+    }
 }
 
-fn dimensions(r: &mut Reader, path: &str, v: &Value) -> Option<Dimensions> {
-    let o = r.obj(path, v, &["weights", "basis"])?;
-    let weights = r.required(&o, "weights").and_then(|w| {
-        let w = r.obj(&o.at("weights"), w, &["unit", "pledges", "multi"])?;
-        let (unit, pledges, multi) = (r.f64(&w, "unit"), r.f64(&w, "pledges"), r.f64(&w, "multi"));
-        Some(DimensionWeights {
-            unit: unit?,
-            pledges: pledges?,
-            multi: multi?,
-        })
-    });
-    let basis = r.basis(&o);
-    Some(Dimensions {
-        weights: weights?,
-        basis: basis?,
-    })
+fn dimension_weights(r: &mut Reader, path: &str, v: &Value) -> DimensionWeights {
+    let Some(o) = r.obj(path, v, &["unit", "pledges", "multi"]) else {
+        return DimensionWeights::default();
+    };
+    DimensionWeights {
+        unit: r.f64(&o, "unit"),
+        pledges: r.f64(&o, "pledges"),
+        multi: r.f64(&o, "multi"),
+    }
 }
 
-fn areas(r: &mut Reader, path: &str, v: &Value) -> Option<Areas> {
-    let o = r.obj(path, v, &["items", "basis"])?;
-    let (items, basis) = (r.list(&o, "items", labelled), r.basis(&o));
-    Some(Areas {
-        items: items?,
-        basis: basis?,
-    })
+fn dimensions(r: &mut Reader, path: &str, v: &Value) -> Dimensions {
+    let Some(o) = r.obj(path, v, &["weights", "basis"]) else {
+        return Dimensions::default();
+    };
+    Dimensions {
+        weights: r.part(&o, "weights", dimension_weights),
+        basis: r.basis(&o),
+    }
 }
 
-fn grades(r: &mut Reader, path: &str, v: &Value) -> Option<Grades> {
-    let o = r.obj(path, v, &["coefficients", "basis"])?;
-    let coefficients = r.required(&o, "coefficients").and_then(|c| {
-        let c = r.obj(&o.at("coefficients"), c, &["A", "B", "C"])?;
-        let (a, b, cc) = (r.f64(&c, "A"), r.f64(&c, "B"), r.f64(&c, "C"));
-        Some(GradeCoefficients { a: a?, b: b?, c: cc? })
-    });
-    let basis = r.basis(&o);
-    Some(Grades {
-        coefficients: coefficients?,
-        basis: basis?,
-    })
+fn areas(r: &mut Reader, path: &str, v: &Value) -> Areas {
+    let Some(o) = r.obj(path, v, &["items", "basis"]) else {
+        return Areas::default();
+    };
+    Areas {
+        items: r.list(&o, "items", labelled),
+        basis: r.basis(&o),
+    }
 }
 
-fn grading(r: &mut Reader, path: &str, v: &Value) -> Option<Grading> {
+fn grade_coefficients(r: &mut Reader, path: &str, v: &Value) -> GradeCoefficients {
+    let Some(o) = r.obj(path, v, &["A", "B", "C"]) else {
+        return GradeCoefficients::default();
+    };
+    GradeCoefficients {
+        a: r.f64(&o, "A"),
+        b: r.f64(&o, "B"),
+        c: r.f64(&o, "C"),
+    }
+}
+
+fn grades(r: &mut Reader, path: &str, v: &Value) -> Grades {
+    let Some(o) = r.obj(path, v, &["coefficients", "basis"]) else {
+        return Grades::default();
+    };
+    Grades {
+        coefficients: r.part(&o, "coefficients", grade_coefficients),
+        basis: r.basis(&o),
+    }
+}
+
+fn grading(r: &mut Reader, path: &str, v: &Value) -> Grading {
     let known = [
         "factor_min",
         "factor_max",
@@ -323,254 +340,226 @@ fn grading(r: &mut Reader, path: &str, v: &Value) -> Option<Grading> {
         "b_min_composite",
         "basis",
     ];
-    let o = r.obj(path, v, &known)?;
-    let (factor_min, factor_max) = (r.u8(&o, "factor_min"), r.u8(&o, "factor_max"));
-    let (a_min, b_min) = (r.u8(&o, "a_min_composite"), r.u8(&o, "b_min_composite"));
-    let basis = r.basis(&o);
-    Some(Grading {
-        factor_min: factor_min?,
-        factor_max: factor_max?,
-        a_min_composite: a_min?,
-        b_min_composite: b_min?,
-        basis: basis?,
-    })
+    let Some(o) = r.obj(path, v, &known) else {
+        return Grading::default();
+    };
+    Grading {
+        factor_min: r.u8(&o, "factor_min"),
+        factor_max: r.u8(&o, "factor_max"),
+        a_min_composite: r.u8(&o, "a_min_composite"),
+        b_min_composite: r.u8(&o, "b_min_composite"),
+        basis: r.basis(&o),
+    }
 }
 
-fn quarters(r: &mut Reader, path: &str, v: &Value) -> Option<Quarters> {
-    let o = r.obj(path, v, &["weights", "basis"])?;
-    let weights = r
-        .list(&o, "weights", |r, path, v| r.number(path, v))
-        .and_then(|w| {
-            let count = w.len();
-            let four: Option<[f64; 4]> = w.try_into().ok();
-            if four.is_none() {
-                r.errors.push(
-                    o.at("weights"),
-                    Problem::Count {
-                        count,
-                        min: 4,
-                        max: 4,
-                    },
-                );
-            }
-            four
-        });
-    let basis = r.basis(&o);
-    Some(Quarters {
-        weights: weights?,
-        basis: basis?,
-    })
-}
-
-fn pledge_count(r: &mut Reader, path: &str, v: &Value) -> Option<PledgeCount> {
-    let o = r.obj(path, v, &["min", "max", "basis"])?;
-    let (min, max, basis) = (r.usize(&o, "min"), r.usize(&o, "max"), r.basis(&o));
-    Some(PledgeCount {
-        min: min?,
-        max: max?,
-        basis: basis?,
-    })
-}
-
-fn rater_group(r: &mut Reader, path: &str, v: &Value) -> Option<RaterGroupRule> {
-    let o = r.obj(path, v, &["id", "zh", "en", "weight"])?;
-    let (id, zh, en, weight) = (
-        r.string(&o, "id"),
-        r.string(&o, "zh"),
-        r.string(&o, "en"),
-        r.f64(&o, "weight"),
-    );
-    Some(RaterGroupRule {
-        id: id?,
-        zh: zh?,
-        en: en?,
-        weight: weight?,
-    })
-}
-
-fn raters(r: &mut Reader, path: &str, v: &Value) -> Option<Raters> {
-    let o = r.obj(path, v, &["groups", "vote_values", "max_votes", "basis"])?;
-    let groups = r.list(&o, "groups", rater_group);
-    let vote_values = r.required(&o, "vote_values").and_then(|vv| {
-        let vv = r.obj(
-            &o.at("vote_values"),
-            vv,
-            &["good", "fairly_good", "average", "poor"],
-        )?;
-        let (good, fairly_good) = (r.f64(&vv, "good"), r.f64(&vv, "fairly_good"));
-        let (average, poor) = (r.f64(&vv, "average"), r.f64(&vv, "poor"));
-        Some(VoteValues {
-            good: good?,
-            fairly_good: fairly_good?,
-            average: average?,
-            poor: poor?,
-        })
+fn quarters(r: &mut Reader, path: &str, v: &Value) -> Quarters {
+    let Some(o) = r.obj(path, v, &["weights", "basis"]) else {
+        return Quarters::default();
+    };
+    let listed = r.list(&o, "weights", |r, path, v| r.number(path, v));
+    let count = listed.len();
+    let weights = <[f64; 4]>::try_from(listed).unwrap_or_else(|_| {
+        // An absent or mistyped list is reported already; a list of another length here.
+        if o.map.get("weights").is_some_and(Value::is_array) {
+            r.errors.push(
+                o.at("weights"),
+                Problem::Count {
+                    count,
+                    min: 4,
+                    max: 4,
+                },
+            );
+        }
+        [0.0; 4]
     });
-    let (max_votes, basis) = (r.u32(&o, "max_votes"), r.basis(&o));
-    Some(Raters {
-        groups: groups?,
-        vote_values: vote_values?,
-        max_votes: max_votes?,
-        basis: basis?,
-    })
+    Quarters {
+        weights,
+        basis: r.basis(&o),
+    }
 }
 
-fn list_item(r: &mut Reader, path: &str, v: &Value) -> Option<ListItem> {
-    let o = r.obj(path, v, &["id", "aspect", "zh", "en", "points", "veto", "quote"])?;
-    let (id, aspect) = (r.string(&o, "id"), r.string(&o, "aspect"));
-    let (zh, en, points) = (r.string(&o, "zh"), r.string(&o, "en"), r.f64(&o, "points"));
-    let (veto, quote) = (r.bool(&o, "veto", Some(false)), r.opt_string(&o, "quote"));
-    Some(ListItem {
-        id: id?,
-        aspect: aspect?,
-        zh: zh?,
-        en: en?,
-        points: points?,
-        veto: veto?,
-        quote: quote?,
-    })
+fn pledge_count(r: &mut Reader, path: &str, v: &Value) -> PledgeCount {
+    let Some(o) = r.obj(path, v, &["min", "max", "basis"]) else {
+        return PledgeCount::default();
+    };
+    PledgeCount {
+        min: r.usize(&o, "min"),
+        max: r.usize(&o, "max"),
+        basis: r.basis(&o),
+    }
 }
 
-fn positive(r: &mut Reader, path: &str, v: &Value) -> Option<PositiveList> {
-    let o = r.obj(path, v, &["bonus_cap", "aspects", "items", "basis"])?;
-    let (bonus_cap, aspects) = (r.f64(&o, "bonus_cap"), r.list(&o, "aspects", labelled));
-    let (items, basis) = (r.list(&o, "items", list_item), r.basis(&o));
-    Some(PositiveList {
-        bonus_cap: bonus_cap?,
-        aspects: aspects?,
-        items: items?,
-        basis: basis?,
-    })
+fn rater_group(r: &mut Reader, path: &str, v: &Value) -> RaterGroupRule {
+    let Some(o) = r.obj(path, v, &["id", "zh", "en", "weight"]) else {
+        return RaterGroupRule::default();
+    };
+    RaterGroupRule {
+        id: r.string(&o, "id"),
+        zh: r.string(&o, "zh"),
+        en: r.string(&o, "en"),
+        weight: r.f64(&o, "weight"),
+    }
 }
 
-fn negative(r: &mut Reader, path: &str, v: &Value) -> Option<NegativeList> {
-    let o = r.obj(path, v, &["aspects", "items", "basis"])?;
-    let (aspects, items, basis) = (
-        r.list(&o, "aspects", labelled),
-        r.list(&o, "items", list_item),
-        r.basis(&o),
-    );
-    Some(NegativeList {
-        aspects: aspects?,
-        items: items?,
-        basis: basis?,
-    })
+fn vote_values(r: &mut Reader, path: &str, v: &Value) -> VoteValues {
+    let Some(o) = r.obj(path, v, &["good", "fairly_good", "average", "poor"]) else {
+        return VoteValues::default();
+    };
+    VoteValues {
+        good: r.f64(&o, "good"),
+        fairly_good: r.f64(&o, "fairly_good"),
+        average: r.f64(&o, "average"),
+        poor: r.f64(&o, "poor"),
+    }
 }
 
-fn tolerance(r: &mut Reader, path: &str, v: &Value) -> Option<Tolerance> {
-    let o = r.obj(path, v, &["allow_tolerated", "basis"])?;
-    let (allow, basis) = (r.bool(&o, "allow_tolerated", None), r.basis(&o));
-    Some(Tolerance {
-        allow_tolerated: allow?,
-        basis: basis?,
-    })
+fn raters(r: &mut Reader, path: &str, v: &Value) -> Raters {
+    let Some(o) = r.obj(path, v, &["groups", "vote_values", "max_votes", "basis"]) else {
+        return Raters::default();
+    };
+    Raters {
+        groups: r.list(&o, "groups", rater_group),
+        vote_values: r.part(&o, "vote_values", vote_values),
+        max_votes: r.u32(&o, "max_votes"),
+        basis: r.basis(&o),
+    }
 }
 
-fn threshold(r: &mut Reader, path: &str, v: &Value) -> Option<Threshold> {
-    let o = r.obj(path, v, &["tier", "min"])?;
-    let (tier, min) = (r.string(&o, "tier"), r.f64(&o, "min"));
-    Some(Threshold {
-        tier: tier?,
-        min: min?,
-    })
+fn list_item(r: &mut Reader, path: &str, v: &Value) -> ListItem {
+    let Some(o) = r.obj(path, v, &["id", "aspect", "zh", "en", "points", "veto", "quote"]) else {
+        return ListItem::default();
+    };
+    ListItem {
+        id: r.string(&o, "id"),
+        aspect: r.string(&o, "aspect"),
+        zh: r.string(&o, "zh"),
+        en: r.string(&o, "en"),
+        points: r.f64(&o, "points"),
+        veto: r.bool(&o, "veto", Some(false)),
+        quote: r.opt_string(&o, "quote"),
+    }
 }
 
-fn tiers(r: &mut Reader, path: &str, v: &Value) -> Option<Tiers> {
-    let o = r.obj(path, v, &["thresholds", "basis"])?;
-    let (thresholds, basis) = (r.list(&o, "thresholds", threshold), r.basis(&o));
-    Some(Tiers {
-        thresholds: thresholds?,
-        basis: basis?,
-    })
+fn positive(r: &mut Reader, path: &str, v: &Value) -> PositiveList {
+    let Some(o) = r.obj(path, v, &["bonus_cap", "aspects", "items", "basis"]) else {
+        return PositiveList::default();
+    };
+    PositiveList {
+        bonus_cap: r.f64(&o, "bonus_cap"),
+        aspects: r.list(&o, "aspects", labelled),
+        items: r.list(&o, "items", list_item),
+        basis: r.basis(&o),
+    }
 }
 
-fn veto(r: &mut Reader, path: &str, v: &Value) -> Option<Veto> {
-    let o = r.obj(path, v, &["cap", "basis"])?;
-    let (cap, basis) = (r.string(&o, "cap"), r.basis(&o));
-    Some(Veto {
-        cap: cap?,
-        basis: basis?,
-    })
+fn negative(r: &mut Reader, path: &str, v: &Value) -> NegativeList {
+    let Some(o) = r.obj(path, v, &["aspects", "items", "basis"]) else {
+        return NegativeList::default();
+    };
+    NegativeList {
+        aspects: r.list(&o, "aspects", labelled),
+        items: r.list(&o, "items", list_item),
+        basis: r.basis(&o),
+    }
 }
 
-fn quota(r: &mut Reader, path: &str, v: &Value) -> Option<Quota> {
-    let o = r.obj(path, v, &["good_quota", "basis"])?;
-    let (good_quota, basis) = (r.opt_f64(&o, "good_quota"), r.basis(&o));
-    Some(Quota {
-        good_quota: good_quota?,
-        basis: basis?,
-    })
+fn tolerance(r: &mut Reader, path: &str, v: &Value) -> Tolerance {
+    let Some(o) = r.obj(path, v, &["allow_tolerated", "basis"]) else {
+        return Tolerance::default();
+    };
+    Tolerance {
+        allow_tolerated: r.bool(&o, "allow_tolerated", None),
+        basis: r.basis(&o),
+    }
 }
 
-fn honour(r: &mut Reader, path: &str, v: &Value) -> Option<Honour> {
-    let o = r.obj(path, v, &["top_n", "zh", "en", "basis"])?;
-    let (top_n, zh, en, basis) = (
-        r.usize(&o, "top_n"),
-        r.string(&o, "zh"),
-        r.string(&o, "en"),
-        r.basis(&o),
-    );
-    Some(Honour {
-        top_n: top_n?,
-        zh: zh?,
-        en: en?,
-        basis: basis?,
-    })
+fn threshold(r: &mut Reader, path: &str, v: &Value) -> Threshold {
+    let Some(o) = r.obj(path, v, &["tier", "min"]) else {
+        return Threshold::default();
+    };
+    Threshold {
+        tier: r.string(&o, "tier"),
+        min: r.f64(&o, "min"),
+    }
 }
 
-fn projection(r: &mut Reader, path: &str, v: &Value) -> Option<Projection> {
-    let o = r.obj(path, v, &["quarter_score", "unit_score", "multi_score", "basis"])?;
-    let (quarter, unit) = (r.f64(&o, "quarter_score"), r.f64(&o, "unit_score"));
-    let (multi, basis) = (r.f64(&o, "multi_score"), r.basis(&o));
-    Some(Projection {
-        quarter_score: quarter?,
-        unit_score: unit?,
-        multi_score: multi?,
-        basis: basis?,
-    })
+fn tiers(r: &mut Reader, path: &str, v: &Value) -> Tiers {
+    let Some(o) = r.obj(path, v, &["thresholds", "basis"]) else {
+        return Tiers::default();
+    };
+    Tiers {
+        thresholds: r.list(&o, "thresholds", threshold),
+        basis: r.basis(&o),
+    }
 }
 
-fn consequence_text(r: &mut Reader, path: &str, v: &Value) -> Option<ConsequenceText> {
-    let o = r.obj(path, v, &["id", "zh", "en", "quote"])?;
-    let (id, zh, en, quote) = (
-        r.string(&o, "id"),
-        r.string(&o, "zh"),
-        r.string(&o, "en"),
-        r.string(&o, "quote"),
-    );
-    Some(ConsequenceText {
-        id: id?,
-        zh: zh?,
-        en: en?,
-        quote: quote?,
-    })
+fn veto(r: &mut Reader, path: &str, v: &Value) -> Veto {
+    let Some(o) = r.obj(path, v, &["cap", "basis"]) else {
+        return Veto::default();
+    };
+    Veto {
+        cap: r.string(&o, "cap"),
+        basis: r.basis(&o),
+    }
 }
 
-fn consequences(r: &mut Reader, path: &str, v: &Value) -> Option<Consequences> {
+fn quota(r: &mut Reader, path: &str, v: &Value) -> Quota {
+    let Some(o) = r.obj(path, v, &["good_quota", "basis"]) else {
+        return Quota::default();
+    };
+    Quota {
+        good_quota: r.opt_f64(&o, "good_quota"),
+        basis: r.basis(&o),
+    }
+}
+
+fn honour(r: &mut Reader, path: &str, v: &Value) -> Honour {
+    let Some(o) = r.obj(path, v, &["top_n", "zh", "en", "basis"]) else {
+        return Honour::default();
+    };
+    Honour {
+        top_n: r.usize(&o, "top_n"),
+        zh: r.string(&o, "zh"),
+        en: r.string(&o, "en"),
+        basis: r.basis(&o),
+    }
+}
+
+fn projection(r: &mut Reader, path: &str, v: &Value) -> Projection {
+    let Some(o) = r.obj(path, v, &["quarter_score", "unit_score", "multi_score", "basis"]) else {
+        return Projection::default();
+    };
+    Projection {
+        quarter_score: r.f64(&o, "quarter_score"),
+        unit_score: r.f64(&o, "unit_score"),
+        multi_score: r.f64(&o, "multi_score"),
+        basis: r.basis(&o),
+    }
+}
+
+fn consequence_text(r: &mut Reader, path: &str, v: &Value) -> ConsequenceText {
+    let Some(o) = r.obj(path, v, &["id", "zh", "en", "quote"]) else {
+        return ConsequenceText::default();
+    };
+    ConsequenceText {
+        id: r.string(&o, "id"),
+        zh: r.string(&o, "zh"),
+        en: r.string(&o, "en"),
+        quote: r.string(&o, "quote"),
+    }
+}
+
+fn consequences(r: &mut Reader, path: &str, v: &Value) -> Consequences {
     let known = ["promotion_priority_years", "reassignment_years", "items", "basis"];
-    let o = r.obj(path, v, &known)?;
-    let (promotion, reassignment) = (
-        r.usize(&o, "promotion_priority_years"),
-        r.usize(&o, "reassignment_years"),
-    );
-    let (items, basis) = (r.list(&o, "items", consequence_text), r.basis(&o));
-    Some(Consequences {
-        promotion_priority_years: promotion?,
-        reassignment_years: reassignment?,
-        items: items?,
-        basis: basis?,
-    })
-}
-
-/// A required field read by `read`.
-fn part<T>(
-    r: &mut Reader,
-    o: &Obj,
-    key: &str,
-    read: fn(&mut Reader, &str, &Value) -> Option<T>,
-) -> Option<T> {
-    let value = r.required(o, key)?;
-    read(r, &o.at(key), value)
+    let Some(o) = r.obj(path, v, &known) else {
+        return Consequences::default();
+    };
+    Consequences {
+        promotion_priority_years: r.usize(&o, "promotion_priority_years"),
+        reassignment_years: r.usize(&o, "reassignment_years"),
+        items: r.list(&o, "items", consequence_text),
+        basis: r.basis(&o),
+    }
 }
 
 const RULE_SET_FIELDS: &[&str] = &[
@@ -600,53 +589,29 @@ const RULE_SET_FIELDS: &[&str] = &[
 
 fn rule_set(r: &mut Reader, path: &str, v: &Value) -> Option<RuleSet> {
     let o = r.obj(path, v, RULE_SET_FIELDS)?;
-    let (name, name_en, version) = (
-        r.string(&o, "name"),
-        r.string(&o, "name_en"),
-        r.string(&o, "version"),
-    );
-    let effective_year = r.i32(&o, "effective_year");
-    let source = part(r, &o, "source", source);
-    let dimensions = part(r, &o, "dimensions", dimensions);
-    let areas = part(r, &o, "areas", areas);
-    let grades = part(r, &o, "grades", grades);
-    let grading = part(r, &o, "grading", grading);
-    let quarters = part(r, &o, "quarters", quarters);
-    let pledge_count = part(r, &o, "pledge_count", pledge_count);
-    let raters = part(r, &o, "raters", raters);
-    let positive = part(r, &o, "positive", positive);
-    let negative = part(r, &o, "negative", negative);
-    let tolerance = part(r, &o, "tolerance", tolerance);
-    let political_quality = part(r, &o, "political_quality", basis_only);
-    let tiers = part(r, &o, "tiers", tiers);
-    let veto = part(r, &o, "veto", veto);
-    let quota = part(r, &o, "quota", quota);
-    let honour = part(r, &o, "honour", honour);
-    let projection = part(r, &o, "projection", projection);
-    let consequences = part(r, &o, "consequences", consequences);
     Some(RuleSet {
-        name: name?,
-        name_en: name_en?,
-        version: version?,
-        effective_year: effective_year?,
-        source: source?,
-        dimensions: dimensions?,
-        areas: areas?,
-        grades: grades?,
-        grading: grading?,
-        quarters: quarters?,
-        pledge_count: pledge_count?,
-        raters: raters?,
-        positive: positive?,
-        negative: negative?,
-        tolerance: tolerance?,
-        political_quality: political_quality?,
-        tiers: tiers?,
-        veto: veto?,
-        quota: quota?,
-        honour: honour?,
-        projection: projection?,
-        consequences: consequences?,
+        name: r.string(&o, "name"),
+        name_en: r.string(&o, "name_en"),
+        version: r.string(&o, "version"),
+        effective_year: r.i32(&o, "effective_year"),
+        source: r.part(&o, "source", source),
+        dimensions: r.part(&o, "dimensions", dimensions),
+        areas: r.part(&o, "areas", areas),
+        grades: r.part(&o, "grades", grades),
+        grading: r.part(&o, "grading", grading),
+        quarters: r.part(&o, "quarters", quarters),
+        pledge_count: r.part(&o, "pledge_count", pledge_count),
+        raters: r.part(&o, "raters", raters),
+        positive: r.part(&o, "positive", positive),
+        negative: r.part(&o, "negative", negative),
+        tolerance: r.part(&o, "tolerance", tolerance),
+        political_quality: r.part(&o, "political_quality", basis_only),
+        tiers: r.part(&o, "tiers", tiers),
+        veto: r.part(&o, "veto", veto),
+        quota: r.part(&o, "quota", quota),
+        honour: r.part(&o, "honour", honour),
+        projection: r.part(&o, "projection", projection),
+        consequences: r.part(&o, "consequences", consequences),
     })
 }
 
