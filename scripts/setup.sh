@@ -15,13 +15,15 @@ apt_packages=()
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_packages+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || apt_packages+=(fonts-wqy-microhei)
+# Python 3 runs Trunk's post-build hook and the single-file build (scripts/*.py).
+command -v python3 >/dev/null 2>&1 || apt_packages+=(python3)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   say "apt-get install ${apt_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
 else
-  say "chromium, chromedriver and a CJK font are present"
+  say "chromium, chromedriver, a CJK font and python3 are present"
 fi
 
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
