@@ -85,6 +85,41 @@ try {
   await audit(page, '中文 · 自评 with an error, the share notice and every section open');
   await page.fill('#f-pledges-0-quarters-1', '92');
 
+  // The workshop with the demo cohort ranked (tables and charts full), the presenter and the
+  // quiz with its answer showing.
+  const workshop = page.locator('header nav button', { hasText: '研讨' });
+  if (await workshop.count()) {
+    await workshop.click();
+    const demo = page.locator('[data-testid=load-demo]');
+    if (await demo.count()) {
+      await demo.click();
+      await page.waitForSelector('[data-testid=ranking-summary]', { timeout: 15000 }).catch(() => {});
+      const tabs = page.locator('main [role=tablist] [role=tab]');
+      for (let t = 0; t < await tabs.count(); t++) {
+        await tabs.nth(t).click();
+        await page.waitForTimeout(150);
+        await audit(page, `中文 · 研讨演示 with the demo cohort · ${(await tabs.nth(t).innerText()).trim()}`);
+      }
+      if (await page.locator('#ws-present').count()) {
+        await page.click('#ws-present');
+        await page.click('[data-testid=present-steps]');
+        await page.waitForSelector('[data-testid=presenter]');
+        await audit(page, '中文 · presenter');
+        await page.keyboard.press('End');
+        await audit(page, '中文 · presenter, last step');
+        await page.keyboard.press('Escape');
+        await page.click('[data-testid=present-quiz]');
+        await page.waitForSelector('[data-testid=quiz]');
+        await page.keyboard.press('1');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('[data-testid=quiz-answer]').catch(() => {});
+        await audit(page, '中文 · quiz with the answer showing');
+        await page.keyboard.press('Escape');
+      }
+    }
+  }
+
+  await page.locator('header nav button').first().click();
   await page.click('button[aria-label=English]');
   await page.waitForSelector('text=Result');
   await auditEveryView(page, 'English');
