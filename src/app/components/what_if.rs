@@ -29,10 +29,17 @@ pub fn what_if_table() -> Html {
     let order = use_state(|| Order::Listed);
     let (lang, rules, w) = (state.lang, state.rules.clone(), state.what_if.clone());
     let mut rows: Vec<&Scenario> = w.regrades.iter().chain(&w.claims).chain(&w.incurs).collect();
-    match *order {
-        Order::Listed => {}
-        Order::Gain => rows.sort_by(|a, b| b.delta.total_cmp(&a.delta)),
-        Order::Loss => rows.sort_by(|a, b| a.delta.total_cmp(&b.delta)),
+    // One sort for both directions (each `sort_by` closure is another copy of the sort in the wasm).
+    if *order != Order::Listed {
+        let gain = *order == Order::Gain;
+        rows.sort_by(|a, b| {
+            let largest_first = b.delta.total_cmp(&a.delta);
+            if gain {
+                largest_first
+            } else {
+                largest_first.reverse()
+            }
+        });
     }
     let cycle = {
         let order = order.clone();
