@@ -11,34 +11,18 @@ use super::rule_set::{self, rules_from_json};
 use crate::engine::{Cohort, Dossier, Engine, FieldErrors, Lang, RuleSet};
 
 /// A JS value as exchange-format text: strings are taken as JSON text, anything else is
-/// written as JSON by the browser (`JSON.stringify`).
+/// serialized as it is.
 fn text_of(value: &JsValue) -> Result<String, JsValue> {
     if let Some(text) = value.as_string() {
         return Ok(text);
     }
-    let written = js_sys::JSON::stringify(value);
-    if let Some(text) = written.as_ref().ok().and_then(|text| text.as_string()) {
-        return Ok(text);
-    }
-    // `undefined`, a function or a symbol write nothing; a BigInt or a cycle throws.
-    let why = written
-        .err()
-        .and_then(|e| {
-            e.as_string().or_else(|| {
-                js_sys::Reflect::get(&e, &JsValue::from_str("message"))
-                    .ok()?
-                    .as_string()
-            })
-        })
-        .map(|e| format!(": {e}"))
-        .unwrap_or_default();
-    let problem = crate::engine::Problem::invalid(
-        format!("the value cannot be written as JSON{why}"),
-        format!("该值无法写成 JSON{why}"),
-    );
-    Err(thrown(&FieldErrors(vec![crate::engine::FieldError::new(
-        "", problem,
-    )])))
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
+        thrown(&FieldErrors(vec![crate::engine::FieldError::new(
+            "",
+            crate::engine::Problem::invalid(e.to_string(), format!("无法读取:{e}")),
+        )]))
+    })?;
+    Ok(json.to_string())
 }
 
 /// The `Error` thrown for invalid input, with the field errors attached.
@@ -58,11 +42,10 @@ fn thrown(errors: &FieldErrors) -> JsValue {
     error.into()
 }
 
-/// A result as a plain JS object: its JSON, parsed by the browser (the app already holds the
-/// JSON writer, so no second serializer such as serde-wasm-bindgen is needed in the wasm).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    js_sys::JSON::parse(&text)
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
 /// The rules given, or the default rule set when `undefined` or `null`.
