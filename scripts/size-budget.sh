@@ -34,7 +34,7 @@ const gz = total[2];
 if (gz <= goal) {
   console.log(`size budget: ${n(gz)} bytes gzip, within the ${n(goal)} goal (${n(goal - gz)} to spare)`);
 } else if (gz <= limit) {
-  console.log(`size budget: ${n(gz)} bytes gzip, ${n(gz - goal)} (${((gz / goal - 1) * 100).toFixed(1)} %) over the ${n(goal)} goal; within the agreed limit of ${n(limit)} (README.md, "Size")`);
+  console.log(`size budget: ${n(gz)} bytes gzip, ${n(gz - goal)} (${((gz / goal - 1) * 100).toFixed(1)} %) over the ${n(goal)} goal; within the regression limit of ${n(limit)} (README.md, "Size")`);
 } else {
   console.error(`size budget: ${n(gz)} bytes gzip is over the limit of ${n(limit)} by ${n(gz - limit)} (goal ${n(goal)}, short by ${n(gz - goal)})`);
   process.exit(1);
