@@ -2,7 +2,7 @@
 # The page's size budget: what a first visit downloads to run the app — the wasm, the
 # wasm-bindgen JS glue and the stylesheets of a release build (dist/ by default) — printed raw,
 # gzip -9 and brotli -11 per file. The goal is 200 KB gzip (200,000 bytes; SIZE_GOAL); the
-# check fails above SIZE_LIMIT, the figure agreed in README.md ("Size") while the goal is out
+# check fails above SIZE_LIMIT, a regression limit set in README.md ("Size") while the goal is out
 # of reach, and reports the shortfall. Usage: bash scripts/size-budget.sh [dist-dir]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
