@@ -49,22 +49,39 @@ pub enum Unreadable {
 impl Unreadable {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Unreadable::Layout(e), Lang::Zh) => format!("存储格式无法识别:{e}"),
-            (Unreadable::Layout(e), Lang::En) => format!("the stored layout is not recognised: {e}"),
-            (Unreadable::Schema(v), Lang::Zh) => format!("存储格式版本为 {v},本版本只能读取 {SCHEMA}"),
-            (Unreadable::Schema(v), Lang::En) => {
-                format!("stored schema version {v}; this version reads {SCHEMA}")
-            }
+            (Unreadable::Layout(e), _) => layout_message(e, lang),
+            (Unreadable::Schema(v), _) => schema_message(u64::from(*v), lang),
             (Unreadable::Dossier { label, errors }, _) => {
-                let first = errors.iter().next().map(|e| e.line(lang)).unwrap_or_default();
-                match lang {
-                    Lang::Zh => format!("档案“{label}”无效:{first}"),
-                    Lang::En => format!("dossier “{label}” is invalid: {first}"),
-                }
+                invalid_message(("档案", "dossier"), label, errors, lang)
             }
             (Unreadable::Empty, Lang::Zh) => "没有保存任何档案".into(),
             (Unreadable::Empty, Lang::En) => "no dossier is stored".into(),
         }
+    }
+}
+
+/// The wording every store uses for a stored layout it does not recognise.
+pub(crate) fn layout_message(e: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("存储格式无法识别:{e}"),
+        Lang::En => format!("the stored layout is not recognised: {e}"),
+    }
+}
+
+/// The wording every store uses for data written by another schema version.
+pub(crate) fn schema_message(found: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("存储格式版本为 {found},本版本只能读取 {SCHEMA}"),
+        Lang::En => format!("stored schema version {found}; this version reads {SCHEMA}"),
+    }
+}
+
+/// A stored item (`kind` in Chinese and English) that is invalid, with its first error.
+pub(crate) fn invalid_message(kind: (&str, &str), label: &str, errors: &FieldErrors, lang: Lang) -> String {
+    let first = errors.iter().next().map(|e| e.line(lang)).unwrap_or_default();
+    match lang {
+        Lang::Zh => format!("{}“{label}”无效:{first}", kind.0),
+        Lang::En => format!("{} “{label}” is invalid: {first}", kind.1),
     }
 }
 

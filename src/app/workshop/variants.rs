@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::super::rule_set::rules_from_json;
-use super::super::storage::{local, SCHEMA};
+use super::super::storage::{invalid_message, layout_message, local, schema_message, SCHEMA};
 use crate::engine::{FieldErrors, Lang, RuleSet};
 
 const VARIANTS_KEY: &str = "dongliang.rule-variants";
@@ -47,20 +47,10 @@ pub enum Unreadable {
 
 impl Unreadable {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Unreadable::Layout(e), Lang::Zh) => format!("存储格式无法识别:{e}"),
-            (Unreadable::Layout(e), Lang::En) => format!("the stored layout is not recognised: {e}"),
-            (Unreadable::Schema(v), Lang::Zh) => format!("存储格式版本为 {v},本版本只能读取 {SCHEMA}"),
-            (Unreadable::Schema(v), Lang::En) => {
-                format!("stored schema version {v}; this version reads {SCHEMA}")
-            }
-            (Unreadable::Rules { name, errors }, _) => {
-                let first = errors.iter().next().map(|e| e.line(lang)).unwrap_or_default();
-                match lang {
-                    Lang::Zh => format!("方案“{name}”无效:{first}"),
-                    Lang::En => format!("variant “{name}” is invalid: {first}"),
-                }
-            }
+        match self {
+            Unreadable::Layout(e) => layout_message(e, lang),
+            Unreadable::Schema(v) => schema_message(*v, lang),
+            Unreadable::Rules { name, errors } => invalid_message(("方案", "variant"), name, errors, lang),
         }
     }
 }
