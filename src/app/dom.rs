@@ -119,3 +119,12 @@ pub fn api_only() -> bool {
         .and_then(|w| js_sys::Reflect::get(&w, &wasm_bindgen::JsValue::from_str("DONGLIANG_API_ONLY")).ok())
         .is_some_and(|v| v.as_bool() == Some(true))
 }
+
+/// The file chosen in the `<input type="file">` an event came from, clearing the input so that
+/// choosing the same file again fires another change.
+pub fn take_chosen_file(e: &Event) -> Option<web_sys::File> {
+    let input = e.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}

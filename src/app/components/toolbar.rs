@@ -5,7 +5,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::file::callbacks::{read_as_text, FileReader};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::dom::{self, event_value};
@@ -77,11 +76,9 @@ pub fn toolbar() -> Html {
     let on_import = {
         let state = state.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            let Some(file) = dom::take_chosen_file(&e) else {
                 return;
             };
-            input.set_value("");
             let name = file.name();
             if file.size() > MAX_IMPORT_BYTES {
                 state.dispatch(import_failed(

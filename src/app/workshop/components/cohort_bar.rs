@@ -6,7 +6,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::file::callbacks::{read_as_text, FileReader};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{fictional_tag, on_click};
@@ -39,11 +38,9 @@ pub fn cohort_bar() -> Html {
     let on_import = {
         let state = state.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            let Some(file) = dom::take_chosen_file(&e) else {
                 return;
             };
-            input.set_value("");
             let file_name = file.name();
             if file.size() > MAX_BYTES {
                 state.dispatch(Action::Workshop(WorkshopAction::ImportRefused {
