@@ -50,6 +50,8 @@ try {
     await page.addInitScript(marker);
     await page.goto(base);
     await page.waitForSelector('.result-card [data-testid=total]');
+    // The total can be in the page before its frame is painted: wait for the paint entry.
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
     const t = await page.evaluate(() => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
       shown: performance.getEntriesByName('result-shown')[0]?.startTime,

@@ -10,9 +10,12 @@ window.wasmBindings = glue;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 
 // Offline use: the service worker keeps this build's files (see sw.js). Its scope is the
-// directory the page is served from, whatever the sub-path.
+// directory the page is served from, whatever the sub-path. It registers once the page is
+// idle, so that its precaching does not compete with the first paint.
 if ('serviceWorker' in navigator && window.isSecureContext && location.protocol.startsWith('http')) {
-  navigator.serviceWorker.register(new URL('sw.js', document.baseURI)).catch((e) => {
+  const register = () => navigator.serviceWorker.register(new URL('sw.js', document.baseURI)).catch((e) => {
     console.warn('dongliang: the service worker could not be registered; offline use is off', e);
   });
+  if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: 2000 });
+  else setTimeout(register, 500);
 }

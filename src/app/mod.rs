@@ -56,6 +56,7 @@ pub fn initial_state() -> State {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
+    let painted = use_first_paint();
     {
         let handle = state.clone();
         use_effect_with(state.library.clone(), move |library| {
@@ -73,7 +74,7 @@ pub fn app() -> Html {
         }
     });
     let view = match state.view {
-        View::SelfAssessment => html! { <SelfAssessmentPage /> },
+        View::SelfAssessment => html! { <SelfAssessmentPage first_frame={!painted} /> },
         View::Workshop => html! { <WorkshopPage /> },
         View::Rules => html! { <RulesView /> },
         View::About => html! { <AboutView /> },
@@ -84,13 +85,28 @@ pub fn app() -> Html {
             <div {class}>
                 <Header />
                 <main id="main" class="main">{ view }</main>
-                <PrintReport />
+                if painted { <PrintReport /> }
             </div>
         </ContextProvider<AppState>>
     }
 }
 
-/// Mounts the app on the page's body.
+/// False for the page's first frame, true once it is painted. The first frame holds only the
+/// header and the result card: laying out the whole editor (shaping hundreds of Chinese text
+/// runs) would keep the result off the screen for a further ~150 ms; the rest follows in the
+/// next frame.
+#[hook]
+fn use_first_paint() -> bool {
+    let painted = use_state(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            workshop::timing::after_paint(move || painted.set(true))
+        });
+    }
+    *painted
+}
+
 /// Exposes the JS API and mounts the app, unless the host page set
 /// `window.DONGLIANG_API_ONLY = true` to use only the API (see README, "JavaScript API").
 pub fn run() {

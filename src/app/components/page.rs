@@ -19,29 +19,43 @@ use super::unit_section::UnitSection;
 use super::votes::VotesSection;
 use crate::app::hooks::use_app_state;
 
+#[derive(Properties, PartialEq)]
+pub struct SelfAssessmentPageProps {
+    /// The page's first frame: only the result card, so that it is painted at once.
+    #[prop_or_default]
+    pub first_frame: bool,
+}
+
 #[function_component(SelfAssessmentPage)]
-pub fn self_assessment_page() -> Html {
+pub fn self_assessment_page(props: &SelfAssessmentPageProps) -> Html {
     let lang = use_app_state().lang;
+    let full = !props.first_frame;
     html! {
         <>
-            <Toolbar />
-            <NoticeBar />
+            if full {
+                <Toolbar />
+                <NoticeBar />
+            }
             <div class="layout">
                 <form class="editor" aria-label={lang.pick("考评档案", "Dossier")}
                     onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <ErrorSummary />
-                    <BasicsSection />
-                    <PledgesSection />
-                    <UnitSection />
-                    <VotesSection />
-                    <PositiveList />
-                    <NegativeList />
-                    <HistorySection />
-                    <AssumptionsSection />
+                    if full {
+                        <ErrorSummary />
+                        <BasicsSection />
+                        <PledgesSection />
+                        <UnitSection />
+                        <VotesSection />
+                        <PositiveList />
+                        <NegativeList />
+                        <HistorySection />
+                        <AssumptionsSection />
+                    }
                 </form>
                 <aside class="result-col" aria-label={lang.pick("结果", "Result")}>
                     <ResultCard />
-                    <ResultTabs />
+                    if full {
+                        <ResultTabs />
+                    }
                 </aside>
             </div>
             <MobileBar />
