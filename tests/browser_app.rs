@@ -32,6 +32,9 @@ async fn mount() -> (Element, AppHandle<App>) {
     document.body().unwrap().append_child(&root).unwrap();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
+    // The first frame holds only the result card; the editor follows once it is painted.
+    let editor = root.clone();
+    eventually(move || editor.query_selector("#sec-basics").ok().flatten().is_some()).await;
     (root, handle)
 }
 

@@ -7,6 +7,7 @@
 //! | [`library`], [`storage`], [`share`] | named dossiers, autosave, share links |
 //! | [`components`] | one Yew component per file |
 //! | [`workshop`] | 研讨演示 (cohort, ranking, comparison, years, presenter) and the rule editor's state |
+//! | [`timing`] | the clock, "after the next paint" and "after a delay" |
 //! | [`js_api`] | `evaluate`, `whatIf`, `rank`, `defaultRules` exported to JavaScript |
 
 pub mod components;
@@ -23,6 +24,7 @@ pub mod share;
 pub mod state;
 pub mod storage;
 pub mod svg;
+pub mod timing;
 pub mod workshop;
 
 use std::rc::Rc;
@@ -30,8 +32,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::Lang;
-use components::about::AboutView;
-use components::header::Header;
+use components::about::about_view;
+use components::header::header;
 use components::page::SelfAssessmentPage;
 use components::print_report::PrintReport;
 use components::rules_view::RulesView;
@@ -77,13 +79,13 @@ pub fn app() -> Html {
         View::SelfAssessment => html! { <SelfAssessmentPage first_frame={!painted} /> },
         View::Workshop => html! { <WorkshopPage /> },
         View::Rules => html! { <RulesView /> },
-        View::About => html! { <AboutView /> },
+        View::About => html! { { about_view(&state) } },
     };
     let class = classes!("app", state.sheet_open.then_some("sheet-open"));
     html! {
         <ContextProvider<AppState> context={state.clone()}>
             <div {class}>
-                <Header />
+                { header(&state) }
                 <main id="main" class="main">{ view }</main>
                 if painted { <PrintReport /> }
             </div>
@@ -97,11 +99,14 @@ pub fn app() -> Html {
 /// next frame.
 #[hook]
 fn use_first_paint() -> bool {
-    let painted = use_state(|| false);
+    let painted = use_state_eq(|| false);
     {
         let painted = painted.clone();
         use_effect_with((), move |_| {
-            workshop::timing::after_paint(move || painted.set(true))
+            let shown = painted.clone();
+            timing::after_paint(move || shown.set(true));
+            // A page opened in a background tab gets no animation frame until it is shown.
+            timing::after_ms(100, move || painted.set(true));
         });
     }
     *painted

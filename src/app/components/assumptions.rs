@@ -6,15 +6,13 @@ use yew::prelude::*;
 use super::number_field::NumberField;
 use super::section::Section;
 use crate::app::edit::{Assumed, Edit};
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n::field_id;
 use crate::app::state::Action;
 use crate::engine::text::fmt_num;
 use crate::engine::Lang;
 
-#[function_component(AssumptionsSection)]
-pub fn assumptions_section() -> Html {
-    let state = use_app_state();
+pub fn assumptions_section(state: &AppState) -> Html {
     let (lang, form, rules) = (state.lang, state.form.clone(), state.rules.clone());
     let field = |which: Assumed, key: &str, zh: &str, en: &str, default: String| {
         let path = format!("assumptions.{key}");

@@ -6,14 +6,12 @@ use super::number_field::NumberField;
 use super::section::Section;
 use crate::app::dom::event_value;
 use crate::app::edit::Edit;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n::field_id;
 use crate::app::state::Action;
 use crate::engine::ids::UnitKind;
 
-#[function_component(BasicsSection)]
-pub fn basics_section() -> Html {
-    let state = use_app_state();
+pub fn basics_section(state: &AppState) -> Html {
     let (lang, form) = (state.lang, state.form.clone());
     let edit = |make: fn(String) -> Edit| {
         let state = state.clone();

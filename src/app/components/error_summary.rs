@@ -3,13 +3,11 @@
 
 use yew::prelude::*;
 
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n::field_id;
 use crate::engine::Lang;
 
-#[function_component(ErrorSummary)]
-pub fn error_summary() -> Html {
-    let state = use_app_state();
+pub fn error_summary(state: &AppState) -> Html {
     let lang = state.lang;
     if state.errors.is_empty() {
         return html! {};

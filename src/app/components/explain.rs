@@ -3,14 +3,12 @@
 
 use yew::prelude::*;
 
-use super::quote::Quote;
-use crate::app::hooks::use_app_state;
+use super::quote::quote;
+use crate::app::hooks::AppState;
 use crate::app::i18n;
 use crate::engine::Lang;
 
-#[function_component(Explanation)]
-pub fn explanation() -> Html {
-    let state = use_app_state();
+pub fn explanation(state: &AppState) -> Html {
     let lang = state.lang;
     let source = i18n::source_line(&state.rules);
     let steps = state.result.trace.clone().unwrap_or_default();
@@ -23,7 +21,7 @@ pub fn explanation() -> Html {
                     <span class="step-result num">{ &step.result }</span>
                 </div>
                 <code class="formula">{ &step.formula }</code>
-                if let Some(q) = &step.quote { <Quote text={q.clone()} source={source.clone()} /> }
+                if let Some(q) = &step.quote { { quote(&q.clone(), &source.clone()) } }
             </li>
         }
     });

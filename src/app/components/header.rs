@@ -2,13 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::state::{Action, View};
 use crate::engine::Lang;
 
-#[function_component(Header)]
-pub fn header() -> Html {
-    let state = use_app_state();
+pub fn header(state: &AppState) -> Html {
     let lang = state.lang;
     let view_button = |view: View, zh: &'static str, en: &'static str| {
         let state = state.clone();

@@ -5,14 +5,12 @@ use yew::prelude::*;
 use super::section::Section;
 use crate::app::dom::event_value;
 use crate::app::edit::Edit;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n::{self, field_id};
 use crate::app::state::Action;
 use crate::engine::{Lang, Tier};
 
-#[function_component(HistorySection)]
-pub fn history_section() -> Html {
-    let state = use_app_state();
+pub fn history_section(state: &AppState) -> Html {
     let (lang, form) = (state.lang, state.form.clone());
     let year: Option<i32> = form.year.trim().parse().ok();
     let n = form.history.len();

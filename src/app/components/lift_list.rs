@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n;
 use crate::app::state::Action;
 use crate::engine::text::fmt2;
@@ -11,9 +11,7 @@ use crate::engine::Lang;
 /// How many lifts the card lists.
 const SHOWN: usize = 5;
 
-#[function_component(LiftList)]
-pub fn lift_list() -> Html {
-    let state = use_app_state();
+pub fn lift_list(state: &AppState) -> Html {
     let (lang, rules) = (state.lang, state.rules.clone());
     let lifts = &state.what_if.lifts;
     if lifts.is_empty() {

@@ -2,14 +2,12 @@
 
 use yew::prelude::*;
 
-use super::tier_badge::TierBadge;
-use crate::app::hooks::use_app_state;
+use super::tier_badge::tier_badge;
+use crate::app::hooks::AppState;
 use crate::app::state::Action;
 use crate::engine::text::fmt2;
 
-#[function_component(MobileBar)]
-pub fn mobile_bar() -> Html {
-    let state = use_app_state();
+pub fn mobile_bar(state: &AppState) -> Html {
     let lang = state.lang;
     let onclick = {
         let state = state.clone();
@@ -24,7 +22,7 @@ pub fn mobile_bar() -> Html {
         <div class="mobile-bar">
             <button type="button" {onclick} aria-expanded={state.sheet_open.to_string()}>
                 <span class="num mobile-total">{ fmt2(state.result.total) }</span>
-                <TierBadge tier={state.result.tier} {lang} />
+                { tier_badge(state.result.tier, lang, false) }
                 if state.result.vetoed { <span class="tag veto-tag">{ lang.pick("一票否决", "Vetoed") }</span> }
                 if state.result.projected { <span class="tag projected-tag">{ lang.pick("推算", "Projected") }</span> }
                 <span class="mobile-open">{ label }</span>

@@ -6,16 +6,14 @@ use yew::prelude::*;
 use super::section::Section;
 use crate::app::dom::{event_checked, event_value};
 use crate::app::edit::Edit;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n::{self, field_id};
 use crate::app::state::Action;
 use crate::engine::rules::ListItem;
 use crate::engine::text::{fmt2, fmt_num};
 use crate::engine::Lang;
 
-#[function_component(NegativeList)]
-pub fn negative_list() -> Html {
-    let state = use_app_state();
+pub fn negative_list(state: &AppState) -> Html {
     let (lang, form, rules) = (state.lang, state.form.clone(), state.rules.clone());
     let row = |item: &ListItem| {
         let index = form.negative_index(&item.id);

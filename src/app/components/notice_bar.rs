@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::dom;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::notice::Notice;
 use crate::app::share::ShareError;
 use crate::app::state::Action;
@@ -27,9 +27,7 @@ fn copy(text: String) -> Callback<MouseEvent> {
     })
 }
 
-#[function_component(NoticeBar)]
-pub fn notice_bar() -> Html {
-    let state = use_app_state();
+pub fn notice_bar(state: &AppState) -> Html {
     let lang = state.lang;
     let Some(notice) = state.notice.clone() else {
         return html! {};

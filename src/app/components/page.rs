@@ -3,20 +3,20 @@
 
 use yew::prelude::*;
 
-use super::assumptions::AssumptionsSection;
-use super::basics::BasicsSection;
-use super::error_summary::ErrorSummary;
-use super::history::HistorySection;
-use super::mobile_bar::MobileBar;
-use super::negative_list::NegativeList;
-use super::notice_bar::NoticeBar;
-use super::pledges::PledgesSection;
-use super::positive_list::PositiveList;
-use super::result_card::ResultCard;
-use super::result_tabs::ResultTabs;
+use super::assumptions::assumptions_section;
+use super::basics::basics_section;
+use super::error_summary::error_summary;
+use super::history::history_section;
+use super::mobile_bar::mobile_bar;
+use super::negative_list::negative_list;
+use super::notice_bar::notice_bar;
+use super::pledges::pledges_section;
+use super::positive_list::positive_list;
+use super::result_card::result_card;
+use super::result_tabs::result_tabs;
 use super::toolbar::Toolbar;
-use super::unit_section::UnitSection;
-use super::votes::VotesSection;
+use super::unit_section::unit_section;
+use super::votes::votes_section;
 use crate::app::hooks::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -28,37 +28,38 @@ pub struct SelfAssessmentPageProps {
 
 #[function_component(SelfAssessmentPage)]
 pub fn self_assessment_page(props: &SelfAssessmentPageProps) -> Html {
-    let lang = use_app_state().lang;
+    let state = use_app_state();
+    let lang = state.lang;
     let full = !props.first_frame;
     html! {
         <>
             if full {
                 <Toolbar />
-                <NoticeBar />
+                { notice_bar(&state) }
             }
             <div class="layout">
                 <form class="editor" aria-label={lang.pick("考评档案", "Dossier")}
                     onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     if full {
-                        <ErrorSummary />
-                        <BasicsSection />
-                        <PledgesSection />
-                        <UnitSection />
-                        <VotesSection />
-                        <PositiveList />
-                        <NegativeList />
-                        <HistorySection />
-                        <AssumptionsSection />
+                        { error_summary(&state) }
+                        { basics_section(&state) }
+                        { pledges_section(&state) }
+                        { unit_section(&state) }
+                        { votes_section(&state) }
+                        { positive_list(&state) }
+                        { negative_list(&state) }
+                        { history_section(&state) }
+                        { assumptions_section(&state) }
                     }
                 </form>
                 <aside class="result-col" aria-label={lang.pick("结果", "Result")}>
-                    <ResultCard />
+                    { result_card(&state) }
                     if full {
-                        <ResultTabs />
+                        { result_tabs(&state) }
                     }
                 </aside>
             </div>
-            <MobileBar />
+            { mobile_bar(&state) }
         </>
     }
 }

@@ -5,14 +5,12 @@ use yew::prelude::*;
 use super::pledge_card::PledgeCard;
 use super::section::Section;
 use crate::app::edit::{Edit, MAX_PLEDGES};
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::state::Action;
 use crate::engine::text::fmt2;
 use crate::engine::Lang;
 
-#[function_component(PledgesSection)]
-pub fn pledges_section() -> Html {
-    let state = use_app_state();
+pub fn pledges_section(state: &AppState) -> Html {
     let (lang, form) = (state.lang, state.form.clone());
     let add = {
         let state = state.clone();

@@ -6,15 +6,13 @@ use yew::prelude::*;
 use super::section::Section;
 use crate::app::dom::{event_checked, event_value};
 use crate::app::edit::Edit;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n::{self, field_id};
 use crate::app::state::Action;
 use crate::engine::text::{fmt2, fmt_num};
 use crate::engine::Lang;
 
-#[function_component(PositiveList)]
-pub fn positive_list() -> Html {
-    let state = use_app_state();
+pub fn positive_list(state: &AppState) -> Html {
     let (lang, form, rules) = (state.lang, state.form.clone(), state.rules.clone());
     let groups = rules.positive.aspects.iter().map(|aspect| {
         let items: Vec<_> = rules.positive.items.iter().filter(|i| i.aspect == aspect.id).collect();

@@ -2,19 +2,12 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct QuoteProps {
-    pub text: AttrValue,
-    /// The source line, e.g. 《青岛日报》2023-03-23 第09版 幸福市北.
-    pub source: AttrValue,
-}
-
-#[function_component(Quote)]
-pub fn quote(props: &QuoteProps) -> Html {
+/// `text` quoted from the article named by `source` (e.g. 《青岛日报》2023-03-23 第09版 幸福市北).
+pub fn quote(text: &str, source: &str) -> Html {
     html! {
         <figure class="quote">
-            <blockquote lang="zh-CN">{ format!("“{}”", props.text) }</blockquote>
-            <figcaption>{ "— " }<cite>{ props.source.clone() }</cite></figcaption>
+            <blockquote lang="zh-CN">{ format!("“{text}”") }</blockquote>
+            <figcaption>{ "— " }<cite>{ source.to_string() }</cite></figcaption>
         </figure>
     }
 }

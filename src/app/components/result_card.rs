@@ -5,21 +5,19 @@
 
 use yew::prelude::*;
 
-use super::lift_list::LiftList;
-use super::quote::Quote;
-use super::score_bar::ScoreBar;
-use super::tier_badge::TierBadge;
-use super::veto_banner::VetoBanner;
-use crate::app::hooks::use_app_state;
+use super::lift_list::lift_list;
+use super::quote::quote;
+use super::score_bar::score_bar;
+use super::tier_badge::tier_badge;
+use super::veto_banner::veto_banner;
+use crate::app::hooks::AppState;
 use crate::app::i18n;
 use crate::app::state::Action;
 use crate::engine::text::fmt2;
 use crate::engine::whatif::Reach;
 use crate::engine::{Lang, Tier};
 
-#[function_component(ResultCard)]
-pub fn result_card() -> Html {
-    let state = use_app_state();
+pub fn result_card(state: &AppState) -> Html {
     let (lang, rules, r) = (state.lang, state.rules.clone(), state.result.clone());
     let close = {
         let state = state.clone();
@@ -66,10 +64,10 @@ pub fn result_card() -> Html {
             <div class="headline" aria-live="polite" aria-atomic="true">
                 <span class="total num" data-testid="total">{ fmt2(r.total) }</span>
                 <span class="total-unit">{ lang.pick("分", "pts") }</span>
-                <span data-testid="tier"><TierBadge tier={r.tier} {lang} large=true /></span>
+                <span data-testid="tier">{ tier_badge(r.tier, lang, true) }</span>
                 if r.projected { <span class="tag projected-tag">{ lang.pick("推算", "Projected") }</span> }
             </div>
-            <ScoreBar total={r.total} rules={rules.clone()} {lang} />
+            { score_bar(r.total, &rules, lang) }
             <p class="distance" data-testid="distance">{ distance }
                 if let Some(m) = margin { <span class="sep">{ " · " }</span>{ m } }
             </p>
@@ -80,11 +78,11 @@ pub fn result_card() -> Html {
                 { part("正面加分", "Bonus", i18n::signed(parts.bonus)) }
                 { part("负面扣分", "Deduction", i18n::signed(-parts.deduction)) }
             </dl>
-            if r.projected { { projected(&state) } }
-            <VetoBanner result={r.clone()} rules={rules.clone()} {lang} />
-            { consequences(&state) }
-            { quarter_targets(&state) }
-            <LiftList />
+            if r.projected { { projected(state) } }
+            { veto_banner(&r, &rules, lang) }
+            { consequences(state) }
+            { quarter_targets(state) }
+            { lift_list(state) }
             if !r.warnings.is_empty() {
                 <ul class="warnings">
                     { for r.warnings.iter().map(|w| html! { <li>{ w.message(lang) }</li> }) }
@@ -125,7 +123,7 @@ fn consequences(state: &crate::app::hooks::AppState) -> Html {
             html! {
                 <li>
                     <strong>{ lang.pick(&c.zh, &c.en) }</strong>
-                    <Quote text={c.quote.clone()} source={source.clone()} />
+                    { quote(&c.quote.clone(), &source.clone()) }
                 </li>
             }
         });

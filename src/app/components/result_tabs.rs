@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::explain::Explanation;
+use super::explain::explanation;
 use super::quarter_line::QuarterLine;
-use super::waterfall::Waterfall;
+use super::waterfall::waterfall;
 use super::what_if::WhatIfTable;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::state::{Action, Tab};
 
 const TABS: [(Tab, &str, &str, &str); 3] = [
@@ -16,9 +16,7 @@ const TABS: [(Tab, &str, &str, &str); 3] = [
     (Tab::Charts, "tab-charts", "图表", "Charts"),
 ];
 
-#[function_component(ResultTabs)]
-pub fn result_tabs() -> Html {
-    let state = use_app_state();
+pub fn result_tabs(state: &AppState) -> Html {
     let lang = state.lang;
     let current = TABS.iter().position(|t| t.0 == state.tab).unwrap_or(0);
     let onkeydown = {
@@ -54,9 +52,9 @@ pub fn result_tabs() -> Html {
         }
     });
     let panel = match state.tab {
-        Tab::Explain => html! { <Explanation /> },
+        Tab::Explain => html! { { explanation(state) } },
         Tab::WhatIf => html! { <WhatIfTable /> },
-        Tab::Charts => html! { <><Waterfall /><QuarterLine /></> },
+        Tab::Charts => html! { <>{ waterfall(state) }<QuarterLine /></> },
     };
     html! {
         <section class="tabs">

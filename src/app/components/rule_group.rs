@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::quote::Quote;
+use super::quote::quote;
 use super::rule_field::rule_id;
 use crate::app::hooks::use_app_state;
 use crate::app::i18n;
@@ -53,7 +53,7 @@ pub fn rule_group(props: &RuleGroupProps) -> Html {
             if let Some(e) = error { <p class="field-error group-error" role="alert">{ e }</p> }
             <div class="rule-fields">{ props.children.clone() }</div>
             if let Some(n) = note { <p class="muted">{ n }</p> }
-            if let Some(q) = &basis.quote { <Quote text={q.clone()} source={i18n::source_line(&state.rules)} /> }
+            if let Some(q) = &basis.quote { { quote(&q.clone(), &i18n::source_line(&state.rules)) } }
         </section>
     }
 }

@@ -71,7 +71,7 @@ pub fn rule_variants() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             let value = crate::app::workshop::rule_draft::to_value(&state.rules);
-            let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+            let text = crate::engine::text::indent_json(&value.to_string());
             dom::download("dongliang-rules.json", "application/json", &text);
         })
     };

@@ -8,16 +8,8 @@ use crate::app::i18n;
 use crate::engine::text::fmt2;
 use crate::engine::{Lang, RuleSet, Tier};
 
-#[derive(Properties, PartialEq)]
-pub struct ScoreBarProps {
-    pub total: f64,
-    pub rules: std::rc::Rc<RuleSet>,
-    pub lang: Lang,
-}
-
-#[function_component(ScoreBar)]
-pub fn score_bar(props: &ScoreBarProps) -> Html {
-    let rules = &props.rules;
+/// The bar for `total` under `rules`' thresholds.
+pub fn score_bar(total: f64, rules: &RuleSet, lang: Lang) -> Html {
     let pct = |x: f64| format!("{:.2}%", x.clamp(0.0, 100.0));
     let mut lower = 0.0;
     let bands: Html = Tier::ALL
@@ -46,13 +38,11 @@ pub fn score_bar(props: &ScoreBarProps) -> Html {
             }
         })
         .collect();
-    let at = pct(props.total);
-    let label = props
-        .lang
-        .pick("总分在 0–100 分数轴上的位置", "The total on the 0–100 scale");
+    let at = pct(total);
+    let label = lang.pick("总分在 0–100 分数轴上的位置", "The total on the 0–100 scale");
     html! {
         <div class="score-bar" role="meter" aria-label={label} aria-valuemin="0" aria-valuemax="100"
-             aria-valuenow={fmt2(props.total)}>
+             aria-valuenow={fmt2(total)}>
             <div class="track">
                 <svg class="bands" width="100%" height="14" aria-hidden="true" focusable="false">{ bands }</svg>
                 <svg class="marks" width="100%" height="46" aria-hidden="true" focusable="false">

@@ -5,20 +5,8 @@ use yew::prelude::*;
 use crate::app::i18n;
 use crate::engine::{Lang, Tier};
 
-#[derive(Properties, PartialEq)]
-pub struct TierBadgeProps {
-    pub tier: Tier,
-    pub lang: Lang,
-    #[prop_or_default]
-    pub large: bool,
-}
-
-#[function_component(TierBadge)]
-pub fn tier_badge(props: &TierBadgeProps) -> Html {
-    let class = classes!(
-        "tier-badge",
-        i18n::tier_class(props.tier),
-        props.large.then_some("large")
-    );
-    html! { <span {class}>{ i18n::tier(props.tier, props.lang) }</span> }
+/// The badge of `tier`; `large` in the result card and the presenter view.
+pub fn tier_badge(tier: Tier, lang: Lang, large: bool) -> Html {
+    let class = classes!("tier-badge", i18n::tier_class(tier), large.then_some("large"));
+    html! { <span {class}>{ i18n::tier(tier, lang) }</span> }
 }

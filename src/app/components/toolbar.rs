@@ -13,6 +13,7 @@ use crate::app::library::EXAMPLES;
 use crate::app::notice::Notice;
 use crate::app::share;
 use crate::app::state::Action;
+use crate::engine::text::indent_json;
 use crate::engine::{FieldError, FieldErrors, Problem};
 
 /// Files larger than this are refused before reading.
@@ -102,7 +103,7 @@ pub fn toolbar() -> Html {
     let on_export = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = serde_json::to_string_pretty(&*state.dossier).unwrap_or_default();
+            let text = indent_json(&serde_json::to_string(&*state.dossier).unwrap_or_default());
             dom::download(
                 &format!("{}.json", state.library.open().label),
                 "application/json",

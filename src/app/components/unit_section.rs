@@ -7,15 +7,13 @@ use super::number_field::NumberField;
 use super::section::Section;
 use crate::app::dom::event_checked;
 use crate::app::edit::Edit;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n::field_id;
 use crate::app::state::Action;
 use crate::engine::text::fmt2;
 use crate::engine::Lang;
 
-#[function_component(UnitSection)]
-pub fn unit_section() -> Html {
-    let state = use_app_state();
+pub fn unit_section(state: &AppState) -> Html {
     let (lang, form) = (state.lang, state.form.clone());
     let on_score = {
         let state = state.clone();

@@ -3,21 +3,13 @@
 
 use yew::prelude::*;
 
-use super::quote::Quote;
+use super::quote::quote;
 use crate::app::i18n;
 use crate::engine::assessment::VetoCause;
 use crate::engine::{Assessment, Lang, RuleSet};
 
-#[derive(Properties, PartialEq)]
-pub struct VetoBannerProps {
-    pub result: std::rc::Rc<Assessment>,
-    pub rules: std::rc::Rc<RuleSet>,
-    pub lang: Lang,
-}
-
-#[function_component(VetoBanner)]
-pub fn veto_banner(props: &VetoBannerProps) -> Html {
-    let (rules, lang, result) = (&props.rules, props.lang, &props.result);
+/// The banner of a vetoed `result`; nothing when it is not vetoed.
+pub fn veto_banner(result: &Assessment, rules: &RuleSet, lang: Lang) -> Html {
     if !result.vetoed {
         return html! {};
     }
@@ -26,7 +18,7 @@ pub fn veto_banner(props: &VetoBannerProps) -> Html {
         .vetoed_by
         .iter()
         .map(|cause| {
-            let (what, quote) = match cause {
+            let (what, said) = match cause {
                 VetoCause::Item { id } => {
                     let item = rules.negative_item(id);
                     let text = item
@@ -46,7 +38,7 @@ pub fn veto_banner(props: &VetoBannerProps) -> Html {
             html! {
                 <li>
                     <strong>{ what }</strong>
-                    if let Some(q) = quote { <Quote text={q} source={source.clone()} /> }
+                    if let Some(q) = said { { quote(&q, &source) } }
                 </li>
             }
         })

@@ -6,15 +6,13 @@ use yew::prelude::*;
 use super::section::Section;
 use crate::app::dom::event_value;
 use crate::app::edit::Edit;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n::field_id;
 use crate::app::state::Action;
 use crate::engine::text::{fmt2, fmt_num};
 use crate::engine::{Engine, Lang, RaterGroup, VoteCategory};
 
-#[function_component(VotesSection)]
-pub fn votes_section() -> Html {
-    let state = use_app_state();
+pub fn votes_section(state: &AppState) -> Html {
     let (lang, form, rules) = (state.lang, state.form.clone(), state.rules.clone());
     let engine = Engine::new(&rules);
     let header = VoteCategory::ALL.iter().map(|c| {

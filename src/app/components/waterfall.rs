@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n;
 use crate::app::svg;
 use crate::engine::text::{fmt2, fmt_num};
@@ -16,9 +16,7 @@ const RIGHT: f64 = 64.0;
 const TOP: f64 = 18.0;
 const BOTTOM: f64 = 40.0;
 
-#[function_component(Waterfall)]
-pub fn waterfall() -> Html {
-    let state = use_app_state();
+pub fn waterfall(state: &AppState) -> Html {
     let (lang, rules, r) = (state.lang, state.rules.clone(), state.result.clone());
     let p = r.parts;
     let after_multi = p.unit + p.pledges + p.multi;

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::tier_badge::TierBadge;
+use super::tier_badge::tier_badge;
 use crate::app::hooks::use_app_state;
 use crate::app::i18n;
 use crate::app::state::Action;
@@ -82,7 +82,7 @@ pub fn what_if_table() -> Html {
                 <td class={classes!("num", delta_class)}>{ i18n::signed(s.delta) }</td>
                 <td>
                     if let Some((_, arrow)) = direction { <span class="arrow" aria-hidden="true">{ arrow }</span> }
-                    <TierBadge tier={s.tier} {lang} />
+                    { tier_badge(s.tier, lang, false) }
                     if s.tier_changed { <span class="visually-hidden">{ lang.pick("(等次变化)", " (tier changes)") }</span> }
                 </td>
                 <td><button type="button" class="small" onclick={apply}

@@ -3,6 +3,7 @@
 //! by line and column for CSV, by field path for JSON — and nothing is imported.
 
 use crate::engine::csv::{self, CsvError};
+use crate::engine::text::indent_json;
 use crate::engine::{Cohort, Dossier, FieldErrors, Lang, RuleSet};
 
 /// Why a file could not be imported.
@@ -71,12 +72,13 @@ pub fn read(file: &str, text: &str, rules: &RuleSet) -> Result<Vec<Dossier>, Imp
 
 /// The cohort as JSON (indented when small enough to read).
 pub fn to_json(officials: &[Dossier]) -> String {
+    let list = serde_json::to_string(officials).unwrap_or_default();
     let list = if officials.len() <= 1000 {
-        serde_json::to_string_pretty(officials)
+        indent_json(&list)
     } else {
-        serde_json::to_string(officials)
+        list
     };
-    format!("{{\"officials\": {}}}", list.unwrap_or_default())
+    format!("{{\"officials\": {list}}}")
 }
 
 #[cfg(test)]

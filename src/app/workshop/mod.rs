@@ -6,7 +6,6 @@
 //! | [`rules`], [`rule_draft`], [`variants`] | the rule editor: the draft with inline errors, named variants in `localStorage` |
 //! | [`cohort_io`] | cohorts in and out as JSON and CSV (errors by line and column; nothing half-imported) |
 //! | [`table`] | the ranking table's filters and sorting |
-//! | [`timing`] | the clock and "after the next paint" for heavy work |
 //! | [`components`] | one Yew component per file |
 
 pub mod cohort_io;
@@ -16,5 +15,4 @@ pub mod rule_draft;
 pub mod rules;
 pub mod state;
 pub mod table;
-pub mod timing;
 pub mod variants;

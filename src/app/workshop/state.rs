@@ -8,7 +8,7 @@ use std::cell::RefCell;
 
 use super::cohort_io::ImportError;
 use super::table::{Filter, Sort, SortKey};
-use super::timing::now;
+use crate::app::timing::now;
 use crate::engine::compare::Comparison;
 use crate::engine::demo::{officials, Officials};
 use crate::engine::{Dossier, Engine, Ranking, RuleSet, Tier};

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::movers::Movers;
+use super::movers::movers;
 use super::official_picker::OfficialPicker;
 use super::tier_chart::tier_chart;
 use super::trace_steps::trace_steps;
@@ -171,7 +171,7 @@ pub fn compare_view() -> Html {
                     </ul>
                 </section>
             }
-            <Movers />
+            { movers(&state) }
             <section class="side-by-side">
                 <h3>{ lang.pick("同一人的两种解释", "One official, both explanations") }</h3>
                 <OfficialPicker id="cmp-official" candidates={candidates} />

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::dom::{event_checked, event_value};
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n;
 use crate::app::state::Action;
 use crate::app::workshop::state::WorkshopAction;
@@ -11,9 +11,7 @@ use crate::app::workshop::table::{Filter, VetoFilter};
 use crate::engine::ids::UnitKind;
 use crate::engine::Tier;
 
-#[function_component(Filters)]
-pub fn filters() -> Html {
-    let state = use_app_state();
+pub fn filters(state: &AppState) -> Html {
     let (lang, filter) = (state.lang, state.workshop.filter);
     let set = |change: fn(&mut Filter, String, bool)| {
         let state = state.clone();

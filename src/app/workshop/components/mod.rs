@@ -24,10 +24,10 @@ pub mod years_view;
 use yew::prelude::*;
 
 use super::state::{Busy, WorkshopAction};
-use super::timing::after_paint;
 use super::variants;
 use crate::app::hooks::AppState;
 use crate::app::state::Action;
+use crate::app::timing::after_paint;
 use crate::app::workshop::rules::RulesAction;
 use crate::engine::Lang;
 

@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use super::on_click;
-use crate::app::components::tier_badge::TierBadge;
-use crate::app::hooks::use_app_state;
+use crate::app::components::tier_badge::tier_badge;
+use crate::app::hooks::AppState;
 use crate::app::i18n::{self, signed};
 use crate::app::workshop::state::WorkshopAction;
 use crate::engine::compare::Mover;
@@ -67,9 +67,7 @@ pub fn reasons(m: &Mover, lang: Lang) -> Vec<String> {
     out
 }
 
-#[function_component(Movers)]
-pub fn movers() -> Html {
-    let state = use_app_state();
+pub fn movers(state: &AppState) -> Html {
     let lang = state.lang;
     let Some(c) = state.workshop.comparison.clone() else {
         return html! {};
@@ -83,12 +81,12 @@ pub fn movers() -> Html {
         html! {
             <tr key={m.index} class={classes!(focused.then_some("focused"))}>
                 <th scope="row">{ m.name.clone() }</th>
-                <td class="moves"><TierBadge tier={m.from} {lang} />{ " → " }<TierBadge tier={m.to} {lang} /></td>
+                <td class="moves">{ tier_badge(m.from, lang, false) }{ " → " }{ tier_badge(m.to, lang, false) }</td>
                 <td class="num">{ format!("{} → {}", fmt2(m.total_before), fmt2(m.total_after)) }</td>
                 <td class="why">{ why }</td>
                 <td>
                     <button type="button" class="small" aria-pressed={focused.to_string()}
-                        onclick={on_click(&state, WorkshopAction::Focus(m.index))}>{ lang.pick("看解释", "Explain") }</button>
+                        onclick={on_click(state, WorkshopAction::Focus(m.index))}>{ lang.pick("看解释", "Explain") }</button>
                 </td>
             </tr>
         }

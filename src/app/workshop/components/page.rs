@@ -7,15 +7,15 @@ use yew::prelude::*;
 use super::cohort_bar::CohortBar;
 use super::compare_view::CompareView;
 use super::presenter::Presenter;
-use super::presenter_home::PresenterHome;
+use super::presenter_home::presenter_home;
 use super::quiz::QuizScreen;
-use super::ranking_view::RankingView;
-use super::years_view::YearsView;
+use super::ranking_view::ranking_view;
+use super::years_view::years_view;
 use super::{on_click, run_heavy};
 use crate::app::hooks::use_app_state;
 use crate::app::state::Action;
+use crate::app::timing::after_paint;
 use crate::app::workshop::state::{Busy, Presenting, Sub, WorkshopAction};
-use crate::app::workshop::timing::after_paint;
 
 const SUBS: [(Sub, &str, &str, &str); 4] = [
     (Sub::Ranking, "排名", "Ranking", "ws-ranking"),
@@ -81,10 +81,10 @@ pub fn workshop_page() -> Html {
                     "Load a cohort first: the demo of 98 fictional officials, or import a JSON / CSV cohort (download the CSV template to start).") }</p>
             </div>
         },
-        (true, Sub::Ranking) => html! { <RankingView /> },
+        (true, Sub::Ranking) => html! { { ranking_view(&state) } },
         (true, Sub::Compare) => html! { <CompareView /> },
-        (true, Sub::Years) => html! { <YearsView /> },
-        (true, Sub::Presenter) => html! { <PresenterHome /> },
+        (true, Sub::Years) => html! { { years_view(&state) } },
+        (true, Sub::Presenter) => html! { { presenter_home(&state) } },
     };
     html! {
         <div class="workshop">

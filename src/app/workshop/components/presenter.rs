@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::dossier_facts::dossier_facts;
 use super::fictional_tag;
 use super::years_view::consequence_text;
-use crate::app::components::tier_badge::TierBadge;
+use crate::app::components::tier_badge::tier_badge;
 use crate::app::hooks::{use_app_state, AppState};
 use crate::app::state::Action;
 use crate::app::workshop::state::WorkshopAction;
@@ -119,7 +119,7 @@ pub fn presenter() -> Html {
             Slide::Tier => html! {
                 <p class="present-verdict">
                     <span class="num">{ fmt2(result.total) }</span>{ " " }
-                    <TierBadge tier={result.tier} {lang} large=true />
+                    { tier_badge(result.tier, lang, true) }
                     if result.vetoed { <span class="tag veto-tag">{ lang.pick("一票否决", "vetoed") }</span> }
                 </p>
             },

@@ -5,13 +5,11 @@ use yew::prelude::*;
 
 use super::official_picker::OfficialPicker;
 use super::{fictional_tag, on_click};
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::workshop::state::{Presenting, WorkshopAction};
 use crate::engine::Lang;
 
-#[function_component(PresenterHome)]
-pub fn presenter_home() -> Html {
-    let state = use_app_state();
+pub fn presenter_home(state: &AppState) -> Html {
     let (lang, w) = (state.lang, state.workshop.clone());
     let ready = w.ranking.is_some();
     let score = (w.quiz.asked > 0).then(|| match lang {
@@ -31,7 +29,7 @@ pub fn presenter_home() -> Html {
                         "全屏大字:单位绩效、履职践诺、多维测评逐项计算,再看正负面清单、一票否决、总分、等次和结果运用。",
                         "Full screen, large type: unit, pledges and multi-rater scores one by one, then the lists, the veto, the total, the tier and the consequences.") }</p>
                     <button type="button" class="primary" id="present-steps" data-testid="present-steps" disabled={!ready}
-                        onclick={on_click(&state, WorkshopAction::Present(Presenting::Steps))}>{ lang.pick("开始讲解", "Start") }</button>
+                        onclick={on_click(state, WorkshopAction::Present(Presenting::Steps))}>{ lang.pick("开始讲解", "Start") }</button>
                 </section>
                 <section class="present-card">
                     <h3>{ lang.pick("猜等次", "Predict the tier") }</h3>
@@ -39,7 +37,7 @@ pub fn presenter_home() -> Html {
                         "展示一份档案,全场先猜等次,再揭晓答案和计算过程。",
                         "Show a dossier, let the room guess the tier, then reveal it with the explanation.") }</p>
                     <button type="button" class="primary" id="present-quiz" data-testid="present-quiz" disabled={!ready}
-                        onclick={on_click(&state, WorkshopAction::Present(Presenting::Quiz))}>{ lang.pick("开始测验", "Start the quiz") }</button>
+                        onclick={on_click(state, WorkshopAction::Present(Presenting::Quiz))}>{ lang.pick("开始测验", "Start the quiz") }</button>
                 </section>
             </div>
             <p class="muted">{ lang.pick(

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::dossier_facts::dossier_facts;
 use super::fictional_tag;
 use super::presenter::use_focus_on_mount;
-use crate::app::components::tier_badge::TierBadge;
+use crate::app::components::tier_badge::tier_badge;
 use crate::app::hooks::use_app_state;
 use crate::app::i18n;
 use crate::app::state::Action;
@@ -106,7 +106,7 @@ pub fn quiz_screen() -> Html {
         });
         html! {
             <div class={classes!("quiz-answer", if right { "right" } else { "wrong" })} data-testid="quiz-answer">
-                <p class="present-verdict"><span class="num">{ fmt2(r.total) }</span>{ " " }<TierBadge tier={r.tier} {lang} large=true /></p>
+                <p class="present-verdict"><span class="num">{ fmt2(r.total) }</span>{ " " }{ tier_badge(r.tier, lang, true) }</p>
                 <p>{ verdict }</p>
                 <code class="present-formula">{ sum }</code>
                 <p class="present-note">{ line }</p>

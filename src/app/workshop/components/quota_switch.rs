@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::app::dom::{event_checked, event_value};
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::state::Action;
 use crate::app::workshop::rule_draft::FieldKind;
 use crate::app::workshop::rules::RulesAction;
@@ -22,9 +22,7 @@ fn edit(text: String) -> Action {
     })
 }
 
-#[function_component(QuotaSwitch)]
-pub fn quota_switch() -> Html {
-    let state = use_app_state();
+pub fn quota_switch(state: &AppState) -> Html {
     let lang = state.lang;
     let draft = state.rule_edit.draft.clone();
     let typed = draft.text(PATH);

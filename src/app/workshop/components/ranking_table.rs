@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::on_click;
-use crate::app::components::tier_badge::TierBadge;
+use crate::app::components::tier_badge::tier_badge;
 use crate::app::hooks::use_app_state;
 use crate::app::workshop::state::WorkshopAction;
 use crate::app::workshop::table::{rows, SortKey, PAGE};
@@ -91,7 +91,7 @@ pub fn ranking_table() -> Html {
                 <td class="post">{ r.post.clone().unwrap_or_default() }</td>
                 <td>{ kind.map(|k| lang.pick(k.zh(), k.en())).unwrap_or("—") }</td>
                 <td class="num total-cell">{ fmt2(r.total) }</td>
-                <td><TierBadge tier={r.tier} {lang} /></td>
+                <td>{ tier_badge(r.tier, lang, false) }</td>
             </tr>
         }
     });

@@ -3,18 +3,16 @@
 
 use yew::prelude::*;
 
-use super::filters::Filters;
+use super::filters::filters;
 use super::histogram_chart::HistogramChart;
-use super::quota_switch::QuotaSwitch;
+use super::quota_switch::quota_switch;
 use super::ranking_table::RankingTable;
 use super::tier_chart::tier_chart;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n;
 use crate::engine::{Lang, Tier};
 
-#[function_component(RankingView)]
-pub fn ranking_view() -> Html {
-    let state = use_app_state();
+pub fn ranking_view(state: &AppState) -> Html {
     let lang = state.lang;
     let Some(ranking) = state.workshop.ranking.clone() else {
         return html! { <p class="muted">{ lang.pick("正在排名……", "Ranking…") }</p> };
@@ -51,12 +49,12 @@ pub fn ranking_view() -> Html {
         <div class="ws-ranking">
             <p class="ws-summary num" data-testid="ranking-summary">{ summary }</p>
             if let Some(note) = honour_note { <p class="muted">{ note }</p> }
-            <QuotaSwitch />
+            { quota_switch(state) }
             <div class="ws-charts">
                 { tier_chart(ranking.distribution, None, lang) }
                 <HistogramChart />
             </div>
-            <Filters />
+            { filters(state) }
             <RankingTable />
         </div>
     }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::official_picker::OfficialPicker;
 use super::{fictional_tag, on_click};
 use crate::app::dom::event_value;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n;
 use crate::app::state::Action;
 use crate::app::workshop::state::WorkshopAction;
@@ -23,9 +23,7 @@ pub fn consequence_text(c: Consequence, rules: &RuleSet, lang: Lang) -> String {
     }
 }
 
-#[function_component(YearsView)]
-pub fn years_view() -> Html {
-    let state = use_app_state();
+pub fn years_view(state: &AppState) -> Html {
     let (lang, w, rules) = (state.lang, state.workshop.clone(), state.rules.clone());
     let path = year_path(w.first_year, &w.years, &rules);
     let fictional = w.cohort.as_ref().is_some_and(|c| c.fictional());
@@ -100,10 +98,10 @@ pub fn years_view() -> Html {
             </div>
             <ol class="year-path" data-testid="year-path">{ for columns }</ol>
             <div class="toolbar-group">
-                <button type="button" onclick={on_click(&state, WorkshopAction::AddYear)}>{ lang.pick("+ 添加一年", "+ Add a year") }</button>
-                <button type="button" onclick={on_click(&state, WorkshopAction::RemoveYear)}
+                <button type="button" onclick={on_click(state, WorkshopAction::AddYear)}>{ lang.pick("+ 添加一年", "+ Add a year") }</button>
+                <button type="button" onclick={on_click(state, WorkshopAction::RemoveYear)}
                     disabled={w.years.len() <= w.this_year + 1}>{ lang.pick("删除最后一年", "Remove the last year") }</button>
-                <button type="button" onclick={on_click(&state, WorkshopAction::ResetYears)}>{ lang.pick("重置", "Reset") }</button>
+                <button type="button" onclick={on_click(state, WorkshopAction::ResetYears)}>{ lang.pick("重置", "Reset") }</button>
             </div>
             <table class="plain first-triggers" data-testid="first-triggers">
                 <caption>{ lang.pick("首次触发", "First triggered") }</caption>
