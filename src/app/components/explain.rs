@@ -17,7 +17,7 @@ pub fn explanation(state: &AppState) -> Html {
             <li class="step">
                 <div class="step-head">
                     <span class="step-no num">{ n + 1 }</span>
-                    <h4>{ if lang == Lang::Zh { &step.label_zh } else { &step.label_en } }</h4>
+                    <h3>{ if lang == Lang::Zh { &step.label_zh } else { &step.label_en } }</h3>
                     <span class="step-result num">{ &step.result }</span>
                 </div>
                 <code class="formula">{ &step.formula }</code>

@@ -33,6 +33,7 @@ pub fn self_assessment_page(props: &SelfAssessmentPageProps) -> Html {
     let full = !props.first_frame;
     html! {
         <>
+            <h1 class="visually-hidden">{ lang.pick("自评模拟", "Self-assessment") }</h1>
             if full {
                 <Toolbar />
                 { notice_bar(&state) }

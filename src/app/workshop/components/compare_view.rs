@@ -164,7 +164,7 @@ pub fn compare_view() -> Html {
             </div>
             if !c.honour_gained.is_empty() || !c.honour_lost.is_empty() {
                 <section class="honour-changes">
-                    <h3>{ lang.pick("担当作为好干部名单的变化", "Changes in the honour list") }</h3>
+                    <h2>{ lang.pick("担当作为好干部名单的变化", "Changes in the honour list") }</h2>
                     <ul>
                         { honours(&c.honour_gained, "+", "gained") }
                         { honours(&c.honour_lost, "−", "lost") }
@@ -173,7 +173,7 @@ pub fn compare_view() -> Html {
             }
             { movers(&state) }
             <section class="side-by-side">
-                <h3>{ lang.pick("同一人的两种解释", "One official, both explanations") }</h3>
+                <h2>{ lang.pick("同一人的两种解释", "One official, both explanations") }</h2>
                 <OfficialPicker id="cmp-official" candidates={candidates} />
                 { traces.unwrap_or_default() }
             </section>

@@ -94,7 +94,7 @@ pub fn movers(state: &AppState) -> Html {
     let more = c.movers.len().saturating_sub(SHOWN);
     html! {
         <section class="movers">
-            <h3>{ lang.pick("谁变了,为什么", "Who changes, and why") }</h3>
+            <h2>{ lang.pick("谁变了,为什么", "Who changes, and why") }</h2>
             <div class="table-scroll">
                 <table class="what-if-table" data-testid="movers">
                     <thead><tr>

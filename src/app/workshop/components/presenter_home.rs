@@ -24,7 +24,7 @@ pub fn presenter_home(state: &AppState) -> Html {
             </div>
             <div class="present-cards">
                 <section class="present-card">
-                    <h3>{ lang.pick("逐步讲解", "Step through an evaluation") }</h3>
+                    <h2>{ lang.pick("逐步讲解", "Step through an evaluation") }</h2>
                     <p>{ lang.pick(
                         "全屏大字:单位绩效、履职践诺、多维测评逐项计算,再看正负面清单、一票否决、总分、等次和结果运用。",
                         "Full screen, large type: unit, pledges and multi-rater scores one by one, then the lists, the veto, the total, the tier and the consequences.") }</p>
@@ -32,7 +32,7 @@ pub fn presenter_home(state: &AppState) -> Html {
                         onclick={on_click(state, WorkshopAction::Present(Presenting::Steps))}>{ lang.pick("开始讲解", "Start") }</button>
                 </section>
                 <section class="present-card">
-                    <h3>{ lang.pick("猜等次", "Predict the tier") }</h3>
+                    <h2>{ lang.pick("猜等次", "Predict the tier") }</h2>
                     <p>{ lang.pick(
                         "展示一份档案,全场先猜等次,再揭晓答案和计算过程。",
                         "Show a dossier, let the room guess the tier, then reveal it with the explanation.") }</p>

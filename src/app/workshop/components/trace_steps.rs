@@ -25,7 +25,7 @@ pub fn trace_steps(title: &str, steps: &[Step], other: &[Step], lang: Lang) -> H
     });
     html! {
         <div class="trace-col">
-            <h4 class="trace-title">{ title }</h4>
+            <h3 class="trace-title">{ title }</h3>
             <ol class="steps">{ for items }</ol>
         </div>
     }
