@@ -301,6 +301,21 @@ fn invalid_input_exits_2_with_one_line_per_problem() {
 }
 
 #[test]
+fn every_structural_problem_of_a_rule_file_is_reported() {
+    let mut bad = common::rules_value_with(&[("/dimensions/weights/unit", json!("half"))]);
+    bad["tiers"]["extra"] = json!(1);
+    bad["honour"].as_object_mut().unwrap().remove("top_n");
+    let file = TempFile::new("structure-rules.json", &bad.to_string());
+    let output = run(&["rules", "--rules", path(&file.0)], None);
+    assert_eq!(output.status.code(), Some(2));
+    let lines = stderr(&output);
+    for path in ["dimensions.weights.unit", "tiers.extra", "honour.top_n"] {
+        assert!(lines.contains(&format!("error: {path}: ")), "{path} is not named in:\n{lines}");
+    }
+    assert_eq!(lines.lines().count(), 3, "{lines}");
+}
+
+#[test]
 fn an_invalid_rule_set_or_cohort_exits_2() {
     let bad = common::rules_value_with(&[("/positive/bonus_cap", json!(-1)), ("/veto/cap", json!("great"))]);
     let file = TempFile::new("bad-rules.json", &bad.to_string());

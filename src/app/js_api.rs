@@ -7,7 +7,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::rule_set::{self, rules_from_json};
+use super::rule_set;
 use crate::engine::{Cohort, Dossier, Engine, FieldErrors, Lang, RuleSet};
 
 /// A JS value as exchange-format text: strings are taken as JSON text, anything else is
@@ -53,7 +53,7 @@ fn rules_of(rules: &JsValue) -> Result<RuleSet, JsValue> {
     if rules.is_undefined() || rules.is_null() {
         return Ok(rule_set::default_rules());
     }
-    rules_from_json(&text_of(rules)?).map_err(|e| thrown(&e.nested("rules")))
+    RuleSet::from_json(&text_of(rules)?).map_err(|e| thrown(&e.nested("rules")))
 }
 
 fn dossier_of(dossier: &JsValue, rules: &RuleSet) -> Result<Dossier, JsValue> {

@@ -353,7 +353,7 @@ impl Default for RuleSet {
 impl RuleSet {
     /// Parses and validates a rule set; every problem is reported with its field path.
     pub fn from_json(text: &str) -> Result<RuleSet, FieldErrors> {
-        let rules = super::rules_check::parse(text)?;
+        let rules = super::rules_read::parse(text)?;
         super::rules_check::validate(&rules)?;
         Ok(rules)
     }

@@ -1,53 +1,13 @@
-//! Validation of a rule set (spec §9): structure first (field paths from serde), then every
-//! semantic rule, all problems collected.
+//! Validation of a rule set (spec §9): every semantic rule, all problems collected (the
+//! structure is read, with every problem's field path, by `rules_read`).
 
 use std::collections::HashSet;
 
 use super::error::{FieldErrors, Problem};
 use super::ids::{RaterGroup, Tier};
-use super::json::syntax_error;
 use super::rules::{Basis, Labelled, ListItem, RuleSet};
 
 const WEIGHT_TOLERANCE: f64 = 1e-9;
-
-/// Parses the JSON of a rule set, rejecting unknown fields; the first structural problem is
-/// reported with its path.
-pub(crate) fn parse(text: &str) -> Result<RuleSet, FieldErrors> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed: Result<RuleSet, _> = serde_path_to_error::deserialize(&mut de);
-    let rules = match parsed {
-        Ok(rules) => rules,
-        Err(err) => {
-            let path = err.path().to_string();
-            let inner = err.into_inner();
-            let mut errors = FieldErrors::default();
-            if inner.is_syntax() || inner.is_eof() {
-                errors.0.push(syntax_error(&inner));
-            } else {
-                let path = if path == "." { String::new() } else { path };
-                errors.push(path, structural_problem(&inner.to_string()));
-            }
-            return Err(errors);
-        }
-    };
-    if let Err(inner) = de.end() {
-        let mut errors = FieldErrors::default();
-        errors.0.push(syntax_error(&inner));
-        return Err(errors);
-    }
-    Ok(rules)
-}
-
-fn structural_problem(message: &str) -> Problem {
-    let message = message.split(" at line ").next().unwrap_or(message);
-    if message.starts_with("unknown field") {
-        Problem::UnknownField
-    } else if let Some(field) = message.strip_prefix("missing field ") {
-        Problem::invalid(format!("missing field {field}"), format!("缺少字段 {field}"))
-    } else {
-        Problem::invalid(message, format!("结构错误:{message}"))
-    }
-}
 
 /// Checks every semantic rule of a parsed rule set.
 pub fn validate(rules: &RuleSet) -> Result<(), FieldErrors> {

@@ -1,15 +1,13 @@
-//! Reading a rule set from a JSON value field by field, without serde's derived decoders.
-//!
-//! The browser build reads rule sets (the default one at start, imported and edited ones in
-//! the workshop, and custom ones through the JS API) with this reader: serde's derived
-//! `Deserialize` for the 22 structs of [`RuleSet`] costs about 70 KB of wasm, this about a
-//! fifth of that. It accepts exactly what the derived decoder accepts — the same fields, the
-//! same defaults, the same types and integer ranges (a differential test below checks every
-//! field) — with two differences: a key repeated within one object is not an error here (the
-//! JSON value keeps the last), and a struct written as an array of its fields in order, which
-//! serde's derive also reads, is refused. Unlike the derived decoder it reports *every*
-//! structural problem, each with its field path. The native build keeps `RuleSet::from_json`
-//! (serde with `serde_path_to_error`); semantic validation is `rules_check::validate` for both.
+//! Reading a rule set from JSON field by field, without serde's derived decoders: every
+//! structural problem (wrong type, unknown or missing field, integer out of range) is reported
+//! with its field path, not only the first. `RuleSet::from_json` reads with it in every build —
+//! the CLI, the browser (where serde's derived `Deserialize` for the 22 structs of [`RuleSet`]
+//! would also cost about 70 KB of wasm) and the JS API — and then validates
+//! (`rules_check::validate`). It accepts exactly what the derived decoder accepts — the same
+//! fields, the same defaults, the same types and integer ranges (a differential test below
+//! checks every field) — with two differences: a key repeated within one object is not an error
+//! here (the JSON value keeps the last), and a struct written as an array of its fields in
+//! order, which serde's derive also reads, is refused.
 
 use serde_json::{Map, Value};
 

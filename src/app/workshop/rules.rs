@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::rule_draft::{FieldKind, RuleDraft};
 use super::state::RulesRef;
 use super::variants::{Restored, Unreadable, Variant};
-use crate::app::rule_set::{default_rules, rules_from_json};
+use crate::app::rule_set::default_rules;
 use crate::app::state::State;
 use crate::engine::{FieldErrors, RuleSet};
 
@@ -96,7 +96,7 @@ pub fn reduce(s: &mut State, action: RulesAction) {
             e.notice = None;
             replace(s, rules);
         }
-        RulesAction::Import { file, text } => match rules_from_json(&text) {
+        RulesAction::Import { file, text } => match RuleSet::from_json(&text) {
             Ok(rules) => {
                 e.notice = Some(Rc::new(RulesNotice::Imported(file)));
                 replace(s, Rc::new(rules));

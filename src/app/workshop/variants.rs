@@ -7,7 +7,6 @@ use std::rc::Rc;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::super::rule_set::rules_from_json;
 use super::super::storage::{invalid_message, layout_message, local, schema_message, SCHEMA};
 use crate::engine::{FieldErrors, Lang, RuleSet};
 
@@ -88,7 +87,7 @@ pub fn decode(text: &str) -> Result<Vec<Variant>, Unreadable> {
     stored
         .variants
         .into_iter()
-        .map(|v| match rules_from_json(&v.rules.to_string()) {
+        .map(|v| match RuleSet::from_json(&v.rules.to_string()) {
             Ok(rules) => Ok(Variant {
                 name: v.name,
                 rules: Rc::new(rules),
