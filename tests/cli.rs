@@ -310,7 +310,10 @@ fn every_structural_problem_of_a_rule_file_is_reported() {
     assert_eq!(output.status.code(), Some(2));
     let lines = stderr(&output);
     for path in ["dimensions.weights.unit", "tiers.extra", "honour.top_n"] {
-        assert!(lines.contains(&format!("error: {path}: ")), "{path} is not named in:\n{lines}");
+        assert!(
+            lines.contains(&format!("error: {path}: ")),
+            "{path} is not named in:\n{lines}"
+        );
     }
     assert_eq!(lines.lines().count(), 3, "{lines}");
 }

@@ -336,6 +336,7 @@ fn consequences_step(engine: &Engine, dossier: &Dossier, result: &Assessment) ->
     Step::new("consequences", "结果运用", "Consequences")
         .formula(format!("[{}] → [{}]", history.join(", "), list.join(", ")))
         .result(list.join(", "))
+        .in_words(names(true).join(";"), names(false).join("; "))
         .note(
             format!("连续 {years} 年“{}”:{}", result.tier.zh(), names(true).join(";")),
             format!(

@@ -298,7 +298,12 @@ pub(crate) fn veto_step(engine: &Engine, dossier: &Dossier, vetoed: bool) -> Ste
         .map(|r| r.item.as_str())
         .collect();
     let unqualified = dossier.political_quality == PoliticalQuality::Unqualified;
-    let step = Step::new("veto", "一票否决", "One-vote veto").result(if vetoed { "vetoed" } else { "none" });
+    let step = Step::new("veto", "一票否决", "One-vote veto");
+    let step = if vetoed {
+        step.result("vetoed").in_words("否决", "vetoed")
+    } else {
+        step.result("none").in_words("无", "none")
+    };
     if !vetoed {
         return step
             .formula("—")
@@ -343,7 +348,9 @@ pub(crate) fn tier_step(engine: &Engine, total: f64, uncapped: Tier, tier: Tier,
         ),
         None => format!("{} ≥ {} → {}", fmt2(total), fmt_num(bound), uncapped.id()),
     };
-    let step = Step::new("tier", "评价等次", "Tier").result(tier.id());
+    let step = Step::new("tier", "评价等次", "Tier")
+        .result(tier.id())
+        .in_words(tier.zh(), tier.en());
     if vetoed && tier != uncapped {
         return step
             .formula(format!("{formula}; veto → {}", tier.id()))

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::text::Lang;
+
 /// One step of an evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
@@ -14,8 +16,13 @@ pub struct Step {
     pub label_en: String,
     /// The formula with the numbers substituted, e.g. `0.25×90 + 0.25×92 = 45.5`.
     pub formula: String,
-    /// The step's result as shown.
+    /// The step's result: a number, a grade, or an id (a tier, the veto, consequences).
     pub result: String,
+    /// The result in words, in each language, where `result` is an id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result_en: Option<String>,
     /// A remark in each language (what was assumed, why an item does not count, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note_zh: Option<String>,
@@ -34,6 +41,8 @@ impl Step {
             label_en: label_en.into(),
             formula: String::new(),
             result: String::new(),
+            result_zh: None,
+            result_en: None,
             note_zh: None,
             note_en: None,
             quote: None,
@@ -48,6 +57,22 @@ impl Step {
     pub fn result(mut self, result: impl Into<String>) -> Step {
         self.result = result.into();
         self
+    }
+
+    /// The result in words, where `result` is an id.
+    pub fn in_words(mut self, zh: impl Into<String>, en: impl Into<String>) -> Step {
+        self.result_zh = Some(zh.into());
+        self.result_en = Some(en.into());
+        self
+    }
+
+    /// The result as a reader of `lang` should see it: in words where there are words.
+    pub fn shown(&self, lang: Lang) -> &str {
+        let words = match lang {
+            Lang::Zh => &self.result_zh,
+            Lang::En => &self.result_en,
+        };
+        words.as_deref().unwrap_or(&self.result)
     }
 
     pub fn note(mut self, zh: impl Into<String>, en: impl Into<String>) -> Step {

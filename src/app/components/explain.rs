@@ -18,7 +18,7 @@ pub fn explanation(state: &AppState) -> Html {
                 <div class="step-head">
                     <span class="step-no num">{ n + 1 }</span>
                     <h3>{ if lang == Lang::Zh { &step.label_zh } else { &step.label_en } }</h3>
-                    <span class="step-result num">{ &step.result }</span>
+                    <span class="step-result num">{ step.shown(lang).to_string() }</span>
                 </div>
                 <code class="formula">{ &step.formula }</code>
                 if let Some(q) = &step.quote { { quote(&q.clone(), &source.clone()) } }

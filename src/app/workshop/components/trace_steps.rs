@@ -17,7 +17,7 @@ pub fn trace_steps(title: &str, steps: &[Step], other: &[Step], lang: Lang) -> H
                 <div class="step-head">
                     <h4>{ if lang == Lang::Zh { &step.label_zh } else { &step.label_en } }</h4>
                     if changed { <span class="tag changed-tag">{ lang.pick("有变化", "changed") }</span> }
-                    <span class="step-result num">{ &step.result }</span>
+                    <span class="step-result num">{ step.shown(lang).to_string() }</span>
                 </div>
                 <code class="formula">{ &step.formula }</code>
             </li>
