@@ -5,7 +5,7 @@
 //! | [`state`] | the one `Reducible` state and the [`state::Action`]s |
 //! | [`form`], [`edit`] | the dossier as typed, and every edit of it |
 //! | [`library`], [`storage`], [`share`] | named dossiers, autosave, share links |
-//! | [`components`] | one Yew component per file |
+//! | [`components`] | one view per file: a Yew component where it has hooks of its own, else a view function |
 //! | [`workshop`] | 研讨演示 (cohort, ranking, comparison, years, presenter) and the rule editor's state |
 //! | [`timing`] | the clock, "after the next paint" and "after a delay" |
 //! | [`js_api`] | `evaluate`, `whatIf`, `rank`, `defaultRules` exported to JavaScript |

@@ -1,4 +1,5 @@
-//! The workshop's components, one per file, and the few helpers they share: dispatching a
+//! The workshop's views, one per file (components where they have hooks of their own, view
+//! functions otherwise: see `app::components`), and the few helpers they share: dispatching a
 //! workshop action, running heavy work after a paint, reading the rule variants once, and the
 //! "fictional" tag that goes wherever the demo cohort appears.
 
