@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use super::number_field::NumberField;
-use super::section::Section;
+use super::number_field::{number_field, NumberField};
+use super::section::{section, SectionHead};
 use crate::app::edit::{Assumed, Edit};
 use crate::app::hooks::AppState;
 use crate::app::i18n::field_id;
@@ -16,14 +16,20 @@ pub fn assumptions_section(state: &AppState) -> Html {
     let (lang, form, rules) = (state.lang, state.form.clone(), state.rules.clone());
     let field = |which: Assumed, key: &str, zh: &str, en: &str, default: String| {
         let path = format!("assumptions.{key}");
-        let state2 = state.clone();
+        let edits = state.clone();
         let on_change =
-            Callback::from(move |text: String| state2.dispatch(Action::Edit(Edit::Assumption(which, text))));
-        html! {
-            <NumberField id={field_id(&path)} label={lang.pick(zh, en).to_string()}
-                value={form.assumptions[which as usize].clone()} placeholder={default}
-                error={state.error_at(&path).map(AttrValue::from)} {on_change} />
-        }
+            Callback::from(move |text: String| edits.dispatch(Action::Edit(Edit::Assumption(which, text))));
+        number_field(NumberField {
+            id: field_id(&path),
+            label: lang.pick(zh, en),
+            value: form.assumptions[which as usize].clone(),
+            placeholder: default,
+            error: state.error_at(&path).map(AttrValue::from),
+            hint: None,
+            mode: "decimal",
+            disabled: false,
+            on_change,
+        })
     };
     let p = &rules.projection;
     let quarter_default = match lang {
@@ -31,8 +37,15 @@ pub fn assumptions_section(state: &AppState) -> Html {
         Lang::En => format!("scored mean, else {}", fmt_num(p.quarter_score)),
     };
     html! {
-        <Section id="sec-assumptions" title={lang.pick("推算假设", "Projection assumptions")} open={false}
-            invalid={state.invalid_under("assumptions")}>
+        { section(
+            SectionHead {
+                id: "sec-assumptions",
+                title: lang.pick("推算假设", "Projection assumptions"),
+                summary: None,
+                open: false,
+                invalid: state.invalid_under("assumptions"),
+            },
+            html! { <>
             <p class="field-hint">{ lang.pick(
                 "年中自评时,未评分季度、未公布的单位绩效和尚无票数的测评按以下数值推算;留空则用默认值。",
                 "Mid-year, unscored quarters, an unpublished unit score and missing votes are assumed at these values; empty uses the default.") }</p>
@@ -41,6 +54,7 @@ pub fn assumptions_section(state: &AppState) -> Html {
                 { field(Assumed::Unit, "unit_score", "单位综合绩效", "Unit score", fmt_num(p.unit_score)) }
                 { field(Assumed::Multi, "multi_score", "多维测评得分", "Multi-rater score", fmt_num(p.multi_score)) }
             </div>
-        </Section>
+        </> },
+        ) }
     }
 }

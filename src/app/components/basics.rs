@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::number_field::NumberField;
-use super::section::Section;
+use super::number_field::{number_field, NumberField};
+use super::section::{section, SectionHead};
 use crate::app::dom::event_value;
 use crate::app::edit::Edit;
 use crate::app::hooks::AppState;
@@ -29,13 +29,38 @@ pub fn basics_section(state: &AppState) -> Html {
     });
     let error = |path: &str| state.error_at(path).map(AttrValue::from);
     html! {
-        <Section id="sec-basics" title={lang.pick("基本信息", "Basic information")} invalid={
-            ["name", "post", "year", "unit_kind"].iter().any(|p| state.invalid_under(p))}>
+        { section(
+            SectionHead {
+                id: "sec-basics",
+                title: lang.pick("基本信息", "Basic information"),
+                summary: None,
+                open: true,
+                invalid: ["name", "post", "year", "unit_kind"].iter().any(|p| state.invalid_under(p)),
+            },
+            html! { <>
             <div class="grid-2">
-                <NumberField id={field_id("name")} label={lang.pick("姓名", "Name")} mode="text"
-                    value={form.name.clone()} error={error("name")} on_change={edit(Edit::Name)} />
-                <NumberField id={field_id("post")} label={lang.pick("职务", "Post")} mode="text"
-                    value={form.post.clone()} error={error("post")} on_change={edit(Edit::Post)} />
+                { number_field(NumberField {
+                    id: field_id("name"),
+                    label: lang.pick("姓名", "Name"),
+                    value: form.name.clone(),
+                    placeholder: String::new(),
+                    error: error("name"),
+                    hint: None,
+                    mode: "text",
+                    disabled: false,
+                    on_change: edit(Edit::Name),
+                }) }
+                { number_field(NumberField {
+                    id: field_id("post"),
+                    label: lang.pick("职务", "Post"),
+                    value: form.post.clone(),
+                    placeholder: String::new(),
+                    error: error("post"),
+                    hint: None,
+                    mode: "text",
+                    disabled: false,
+                    on_change: edit(Edit::Post),
+                }) }
                 <div class="field">
                     <label for={field_id("unit_kind")}>{ lang.pick("单位类型", "Kind of unit") }</label>
                     <select id={field_id("unit_kind")} onchange={on_kind}>
@@ -43,10 +68,20 @@ pub fn basics_section(state: &AppState) -> Html {
                         { for kinds }
                     </select>
                 </div>
-                <NumberField id={field_id("year")} label={lang.pick("考核年度", "Year")} mode="numeric"
-                    value={form.year.clone()} placeholder="2023" error={error("year")} on_change={edit(Edit::Year)} />
+                { number_field(NumberField {
+                    id: field_id("year"),
+                    label: lang.pick("考核年度", "Year"),
+                    value: form.year.clone(),
+                    placeholder: "2023".into(),
+                    error: error("year"),
+                    hint: None,
+                    mode: "numeric",
+                    disabled: false,
+                    on_change: edit(Edit::Year),
+                }) }
             </div>
             <p class="field-hint">{ lang.pick("以上信息不影响得分。", "These do not change the score.") }</p>
-        </Section>
+        </> },
+        ) }
     }
 }

@@ -5,12 +5,12 @@ use yew::prelude::*;
 
 use crate::app::dom::event_value;
 use crate::app::edit::Edit;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::state::Action;
 use crate::engine::text::fmt_num;
 use crate::engine::{Grade, Lang};
 
-#[derive(Properties, PartialEq)]
+/// What the picker of one pledge shows.
 pub struct GradePickerProps {
     pub index: usize,
     pub grade: Option<Grade>,
@@ -25,9 +25,7 @@ const FACTORS: [(&str, &str); 3] = [
     ("贡献程度", "Contribution"),
 ];
 
-#[function_component(GradePicker)]
-pub fn grade_picker(props: &GradePickerProps) -> Html {
-    let state = use_app_state();
+pub fn grade_picker(state: &AppState, props: &GradePickerProps) -> Html {
     let (lang, i, rules) = (state.lang, props.index, state.rules.clone());
     let grading = &rules.grading;
     let send = |edit: Edit| {

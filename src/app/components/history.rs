@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::section::Section;
+use super::section::{section, SectionHead};
 use crate::app::dom::event_value;
 use crate::app::edit::Edit;
 use crate::app::hooks::AppState;
@@ -63,12 +63,20 @@ pub fn history_section(state: &AppState) -> Html {
         ),
     };
     html! {
-        <Section id="sec-history" title={lang.pick("历年等次", "Previous years")} {summary} open={false}
-            invalid={state.invalid_under("history")}>
+        { section(
+            SectionHead {
+                id: "sec-history",
+                title: lang.pick("历年等次", "Previous years"),
+                summary: Some(summary),
+                open: false,
+                invalid: state.invalid_under("history"),
+            },
+            html! { <>
             <p class="field-hint">{ lang.pick("由远及近排列;用于判断连续“好”或连续“一般”。",
                 "Oldest first; used for consecutive “good” or “average” years.") }</p>
             <ul class="history">{ for rows }</ul>
             <button type="button" class="add" onclick={add}>{ lang.pick("+ 添加一年(新增在最近一年之后)", "+ Add a year (after the latest)") }</button>
-        </Section>
+        </> },
+        ) }
     }
 }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::section::Section;
+use super::section::{section, SectionHead};
 use crate::app::dom::{event_checked, event_value};
 use crate::app::edit::Edit;
 use crate::app::hooks::AppState;
@@ -93,14 +93,22 @@ pub fn negative_list(state: &AppState) -> Html {
         ),
     };
     html! {
-        <Section id="sec-negative" title={lang.pick("负面清单(十五条)与政治素质", "Negative list (fifteen items) and political quality")}
-            {summary} invalid={state.invalid_under("negative") || state.invalid_under("political_quality")}>
+        { section(
+            SectionHead {
+                id: "sec-negative",
+                title: lang.pick("负面清单(十五条)与政治素质", "Negative list (fifteen items) and political quality"),
+                summary: Some(summary),
+                open: true,
+                invalid: state.invalid_under("negative") || state.invalid_under("political_quality"),
+            },
+            html! { <>
             <div class="item veto quality">
                 <input id="political-unqualified" type="checkbox" checked={form.unqualified} onchange={on_quality} />
                 <label for="political-unqualified">{ lang.pick("正反向政治素质测评:政治上不合格", "Political-quality test: found politically unqualified") }</label>
                 <span class="veto-tag tag">{ lang.pick("一票否决", "One-vote veto") }</span>
             </div>
             { for groups }
-        </Section>
+        </> },
+        ) }
     }
 }

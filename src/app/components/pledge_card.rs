@@ -2,29 +2,28 @@
 
 use yew::prelude::*;
 
-use super::grade_picker::GradePicker;
-use super::number_field::NumberField;
-use super::quarter_field::QuarterField;
+use super::grade_picker::{grade_picker, GradePickerProps};
+use super::number_field::{number_field, NumberField};
+use super::quarter_field::{quarter_field, QuarterFieldProps};
 use crate::app::dom::event_value;
 use crate::app::edit::Edit;
 use crate::app::form::PledgeForm;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n::field_id;
 use crate::app::state::Action;
 use crate::engine::ids::Area;
 use crate::engine::text::{fmt2, fmt_num};
 use crate::engine::Lang;
 
-#[derive(Properties, PartialEq)]
+/// Which pledge the card shows.
 pub struct PledgeCardProps {
     pub index: usize,
     pub pledge: PledgeForm,
     pub removable: bool,
 }
 
-#[function_component(PledgeCard)]
-pub fn pledge_card(props: &PledgeCardProps) -> Html {
-    let state = use_app_state();
+/// The card, keyed by the pledge's own key so that its fields keep focus when another is removed.
+pub fn pledge_card(state: &AppState, props: &PledgeCardProps) -> Html {
     let (lang, i, p) = (state.lang, props.index, &props.pledge);
     let path = format!("pledges[{i}]");
     let at = |field: &str| format!("{path}.{field}");
@@ -54,11 +53,15 @@ pub fn pledge_card(props: &PledgeCardProps) -> Html {
         let state = state.clone();
         let on_change =
             Callback::from(move |text: String| state.dispatch(Action::Edit(Edit::Quarter(i, q, text))));
-        html! {
-            <QuarterField id={field_id(&qpath)} quarter={q} value={p.quarters[q].clone()}
-                projected={result.map(|r| r.quarters[q])} {error}
-                {lang} {on_change} />
-        }
+        quarter_field(&QuarterFieldProps {
+            id: field_id(&qpath).into(),
+            quarter: q,
+            value: p.quarters[q].clone().into(),
+            projected: result.map(|r| r.quarters[q]),
+            error,
+            lang,
+            on_change,
+        })
     });
     let title_id = format!("pledge-{}-title", p.key);
     let score = result.map(|r| match lang {
@@ -76,7 +79,7 @@ pub fn pledge_card(props: &PledgeCardProps) -> Html {
         ),
     });
     html! {
-        <article class="pledge-card" aria-labelledby={title_id.clone()} data-testid={format!("pledge-{i}")}>
+        <article key={p.key} class="pledge-card" aria-labelledby={title_id.clone()} data-testid={format!("pledge-{i}")}>
             <div class="pledge-head">
                 <h3 id={title_id}>{ match lang { Lang::Zh => format!("承诺 {}", i + 1), Lang::En => format!("Pledge {}", i + 1) } }</h3>
                 if let Some(score) = score { <span class="pledge-score num">{ score }</span> }
@@ -91,12 +94,24 @@ pub fn pledge_card(props: &PledgeCardProps) -> Html {
                     <label for={field_id(&at("area"))}>{ lang.pick("方面", "Area") }</label>
                     <select id={field_id(&at("area"))} onchange={on_area}>{ for areas }</select>
                 </div>
-                <NumberField id={field_id(&at("title"))} label={lang.pick("承诺内容", "Pledge")} mode="text"
-                    value={p.title.clone()} error={state.error_at(&at("title")).map(AttrValue::from)}
-                    on_change={on_title} />
+                { number_field(NumberField {
+                    id: field_id(&at("title")),
+                    label: lang.pick("承诺内容", "Pledge"),
+                    value: p.title.clone(),
+                    placeholder: String::new(),
+                    error: state.error_at(&at("title")).map(AttrValue::from),
+                    hint: None,
+                    mode: "text",
+                    disabled: false,
+                    on_change: on_title,
+                }) }
             </div>
-            <GradePicker index={i} grade={p.grade} factors={p.factors}
-                derived={result.and_then(|r| r.derived_grade)} />
+            { grade_picker(state, &GradePickerProps {
+                index: i,
+                grade: p.grade,
+                factors: p.factors,
+                derived: result.and_then(|r| r.derived_grade),
+            }) }
             <fieldset class="quarters">
                 <legend>{ lang.pick("季度评分(0–100,留空为未评分)", "Quarter scores (0–100; empty = not scored)") }</legend>
                 <div class="quarter-row">{ for quarters }</div>

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::pledge_card::PledgeCard;
-use super::section::Section;
+use super::pledge_card::{pledge_card, PledgeCardProps};
+use super::section::{section, SectionHead};
 use crate::app::edit::{Edit, MAX_PLEDGES};
 use crate::app::hooks::AppState;
 use crate::app::state::Action;
@@ -25,11 +25,25 @@ pub fn pledges_section(state: &AppState) -> Html {
         ),
     };
     let cards = form.pledges.iter().enumerate().map(|(index, pledge)| {
-        html! { <PledgeCard key={pledge.key} {index} pledge={pledge.clone()} removable={count > 1} /> }
+        pledge_card(
+            state,
+            &PledgeCardProps {
+                index,
+                pledge: pledge.clone(),
+                removable: count > 1,
+            },
+        )
     });
     html! {
-        <Section id="sec-pledges" title={lang.pick("履职践诺", "Pledges")} {summary}
-            invalid={state.invalid_under("pledges")}>
+        { section(
+            SectionHead {
+                id: "sec-pledges",
+                title: lang.pick("履职践诺", "Pledges"),
+                summary: Some(summary),
+                open: true,
+                invalid: state.invalid_under("pledges"),
+            },
+            html! { <>
             if let Some(error) = state.error_at("pledges") {
                 <p class="field-error">{ error }</p>
             }
@@ -40,6 +54,7 @@ pub fn pledges_section(state: &AppState) -> Html {
                     Lang::En => format!("+ Add a pledge ({count}/{MAX_PLEDGES})"),
                 } }
             </button>
-        </Section>
+        </> },
+        ) }
     }
 }

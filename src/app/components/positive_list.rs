@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::section::Section;
+use super::section::{section, SectionHead};
 use crate::app::dom::{event_checked, event_value};
 use crate::app::edit::Edit;
 use crate::app::hooks::AppState;
@@ -71,9 +71,17 @@ pub fn positive_list(state: &AppState) -> Html {
         ),
     };
     html! {
-        <Section id="sec-positive" title={lang.pick("正面清单(八条)", "Positive list (eight items)")} {summary}
-            invalid={state.invalid_under("positive")}>
+        { section(
+            SectionHead {
+                id: "sec-positive",
+                title: lang.pick("正面清单(八条)", "Positive list (eight items)"),
+                summary: Some(summary),
+                open: true,
+                invalid: state.invalid_under("positive"),
+            },
+            html! { <>
             { for groups }
-        </Section>
+        </> },
+        ) }
     }
 }

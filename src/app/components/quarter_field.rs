@@ -6,7 +6,7 @@ use crate::app::dom::event_value;
 use crate::engine::text::fmt2;
 use crate::engine::Lang;
 
-#[derive(Properties, PartialEq)]
+/// One quarter's field: what it shows and where its edits go.
 pub struct QuarterFieldProps {
     pub id: AttrValue,
     /// 0..4 for Q1..Q4.
@@ -19,7 +19,6 @@ pub struct QuarterFieldProps {
     pub on_change: Callback<String>,
 }
 
-#[function_component(QuarterField)]
 pub fn quarter_field(props: &QuarterFieldProps) -> Html {
     let lang = props.lang;
     let unscored = props.value.trim().is_empty();

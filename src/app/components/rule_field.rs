@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::dom::{event_checked, event_value};
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n::field_id;
 use crate::app::state::Action;
 use crate::app::workshop::rule_draft::FieldKind;
@@ -15,26 +15,15 @@ pub fn rule_id(path: &str) -> String {
     format!("r{}", &field_id(path)[1..])
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RuleFieldProps {
-    pub path: AttrValue,
-    pub label: AttrValue,
-    #[prop_or(FieldKind::Number)]
-    pub kind: FieldKind,
-    #[prop_or_default]
-    pub class: Classes,
-}
-
-#[function_component(RuleField)]
-pub fn rule_field(props: &RuleFieldProps) -> Html {
-    let state = use_app_state();
-    let draft = state.rule_edit.draft.clone();
-    let (path, kind) = (props.path.clone(), props.kind);
-    let id = rule_id(&path);
-    let error = draft.error_at(&path, state.lang);
+/// The field for `path` of the rule draft, labelled `label`; `class` adds to its classes.
+pub fn rule_field(state: &AppState, path: &str, label: &str, kind: FieldKind, class: &'static str) -> Html {
+    let draft = &state.rule_edit.draft;
+    let id = rule_id(path);
+    let error = draft.error_at(path, state.lang);
+    let owned = path.to_string();
     let send = move |text: String| {
         Action::Rules(RulesAction::Edit {
-            path: path.to_string(),
+            path: owned.clone(),
             text,
             kind,
         })
@@ -42,7 +31,7 @@ pub fn rule_field(props: &RuleFieldProps) -> Html {
     let error_id = format!("{id}-error");
     let class = classes!(
         "field",
-        props.class.clone(),
+        (!class.is_empty()).then_some(class),
         (kind == FieldKind::Bool).then_some("check"),
         error.is_some().then_some("invalid")
     );
@@ -50,7 +39,7 @@ pub fn rule_field(props: &RuleFieldProps) -> Html {
         let state = state.clone();
         let onchange = Callback::from(move |e: Event| state.dispatch(send(event_checked(&e).to_string())));
         html! {
-            <input id={id.clone()} type="checkbox" checked={draft.text(&props.path) == "true"} {onchange} />
+            <input id={id.clone()} type="checkbox" checked={draft.text(path) == "true"} {onchange} />
         }
     } else {
         let state = state.clone();
@@ -62,12 +51,12 @@ pub fn rule_field(props: &RuleFieldProps) -> Html {
         };
         html! {
             <input id={id.clone()} type="text" inputmode={mode} autocomplete="off"
-                value={draft.text(&props.path)} {oninput}
+                value={draft.text(path)} {oninput}
                 aria-invalid={error.is_some().then_some("true")}
                 aria-describedby={error.is_some().then(|| error_id.clone())} />
         }
     };
-    let label = html! { <label for={id.clone()}>{ props.label.clone() }</label> };
+    let label = html! { <label for={id.clone()}>{ label.to_string() }</label> };
     html! {
         <div {class}>
             if kind == FieldKind::Bool { { input }{ label } } else { { label }{ input } }

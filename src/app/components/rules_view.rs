@@ -5,12 +5,12 @@
 
 use yew::prelude::*;
 
-use super::rule_field::{rule_id, RuleField};
-use super::rule_group::RuleGroup;
-use super::rule_items::RuleItems;
+use super::rule_field::{rule_field, rule_id};
+use super::rule_group::rule_group;
+use super::rule_items::rule_items;
 use super::rule_variants::RuleVariants;
 use crate::app::dom::event_value;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::{use_app_state, AppState};
 use crate::app::i18n;
 use crate::app::state::Action;
 use crate::app::workshop::components::use_rule_variants;
@@ -25,9 +25,9 @@ const N: FieldKind = FieldKind::Number;
 const I: FieldKind = FieldKind::Integer;
 const T: FieldKind = FieldKind::Text;
 
-fn fields(list: Fields, lang: Lang) -> Html {
+fn fields(state: &AppState, list: Fields) -> Html {
     list.iter()
-        .map(|(path, zh, en, kind)| html! { <RuleField path={*path} label={lang.pick(zh, en)} kind={*kind} /> })
+        .map(|(path, zh, en, kind)| rule_field(state, path, state.lang.pick(zh, en), *kind, ""))
         .collect()
 }
 
@@ -223,9 +223,7 @@ pub fn rules_view() -> Html {
     ];
     type Group = (&'static str, &'static str, &'static str, Fields);
     let group = |(zh, en, path, list): &Group, basis: &crate::engine::rules::Basis| {
-        html! {
-            <RuleGroup zh={*zh} en={*en} path={*path} basis={Some(basis.clone())}>{ fields(list, lang) }</RuleGroup>
-        }
+        rule_group(&state, (zh, en), Some(basis), path, fields(&state, list))
     };
     let areas: Vec<&str> = rules
         .areas
@@ -239,42 +237,38 @@ pub fn rules_view() -> Html {
             <p class="muted num" data-testid="rules-version">{ version }</p>
             <p data-testid="rules-status">{ status }</p>
             <RuleVariants />
-            <RuleGroup zh="规则集" en="Rule set" path="">
-                { fields(&[
-                    ("name", "名称(中文)", "name (Chinese)", T),
-                    ("name_en", "名称(英文)", "name (English)", T),
-                    ("version", "版本", "version", T),
-                    ("effective_year", "生效年度", "effective year", I),
-                ], lang) }
-            </RuleGroup>
+            { rule_group(&state, ("规则集", "Rule set"), None, "", fields(&state, &[
+                ("name", "名称(中文)", "name (Chinese)", T),
+                ("name_en", "名称(英文)", "name (English)", T),
+                ("version", "版本", "version", T),
+                ("effective_year", "生效年度", "effective year", I),
+            ])) }
             { summary.unwrap_or_default() }
             { for groups.iter().zip(bases).take(8).map(|(g, b)| group(g, b)) }
-            <RuleGroup zh="一票否决" en="Veto" basis={Some(rules.veto.basis.clone())} path="veto.cap">
+            { rule_group(&state, ("一票否决", "Veto"), Some(&rules.veto.basis), "veto.cap", html! {
                 <div class="field">
                     <label for="r-veto-cap">{ lang.pick("被否决者最高等次", "Best tier when vetoed") }</label>
                     <select id="r-veto-cap" onchange={on_cap}>{ for caps }</select>
                 </div>
-            </RuleGroup>
-            <RuleGroup zh="名额限制" en="Quota" basis={Some(rules.quota.basis.clone())}>
-                <RuleField path="quota.good_quota" kind={FieldKind::OptionalNumber}
-                    label={lang.pick("“好”等次最多占比(0–1,留空为不限)", "Largest share of “good” (0–1, empty for none)")} />
-            </RuleGroup>
+            }) }
+            { rule_group(&state, ("名额限制", "Quota"), Some(&rules.quota.basis), "", rule_field(&state, "quota.good_quota",
+                lang.pick("“好”等次最多占比(0–1,留空为不限)", "Largest share of “good” (0–1, empty for none)"),
+                FieldKind::OptionalNumber, "")) }
             { for groups.iter().zip(bases).skip(8).map(|(g, b)| group(g, b)) }
-            <RuleGroup zh="正面清单" en="Positive list" basis={Some(rules.positive.basis.clone())}>
-                <RuleField path="positive.bonus_cap" label={lang.pick("加分上限", "Bonus cap")} />
-                <RuleItems />
-            </RuleGroup>
-            <RuleGroup zh="负面清单" en="Negative list" basis={Some(rules.negative.basis.clone())}>
-                <RuleItems negative=true />
-            </RuleGroup>
-            <RuleGroup zh="容错纠错" en="Error tolerance" basis={Some(rules.tolerance.basis.clone())}>
-                <RuleField path="tolerance.allow_tolerated" kind={FieldKind::Bool}
-                    label={lang.pick("允许对非否决项容错免责", "Allow tolerating non-veto items")} />
-            </RuleGroup>
-            <RuleGroup zh="政治素质测评" en="Political quality" basis={Some(rules.political_quality.basis.clone())} />
-            <RuleGroup zh="承诺方面" en="Pledge areas" basis={Some(rules.areas.basis.clone())}>
+            { rule_group(&state, ("正面清单", "Positive list"), Some(&rules.positive.basis), "", html! {
+                <>
+                    { rule_field(&state, "positive.bonus_cap", lang.pick("加分上限", "Bonus cap"), FieldKind::Number, "") }
+                    { rule_items(&state, false) }
+                </>
+            }) }
+            { rule_group(&state, ("负面清单", "Negative list"), Some(&rules.negative.basis), "", rule_items(&state, true)) }
+            { rule_group(&state, ("容错纠错", "Error tolerance"), Some(&rules.tolerance.basis), "", rule_field(&state,
+                "tolerance.allow_tolerated", lang.pick("允许对非否决项容错免责", "Allow tolerating non-veto items"),
+                FieldKind::Bool, "")) }
+            { rule_group(&state, ("政治素质测评", "Political quality"), Some(&rules.political_quality.basis), "", Html::default()) }
+            { rule_group(&state, ("承诺方面", "Pledge areas"), Some(&rules.areas.basis), "", html! {
                 <p>{ areas.join(" · ") }</p>
-            </RuleGroup>
+            }) }
         </article>
     }
 }

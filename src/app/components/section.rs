@@ -3,34 +3,29 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SectionProps {
-    pub id: AttrValue,
-    pub title: AttrValue,
+/// A section's head: its element id, title, summary and state.
+pub struct SectionHead<'a> {
+    pub id: &'static str,
+    pub title: &'a str,
     /// A short summary shown beside the title (counts, sub-totals).
-    #[prop_or_default]
-    pub summary: Option<AttrValue>,
-    #[prop_or(true)]
+    pub summary: Option<String>,
     pub open: bool,
     /// Marks the section when one of its fields is invalid.
-    #[prop_or_default]
     pub invalid: bool,
-    #[prop_or_default]
-    pub children: Html,
 }
 
-#[function_component(Section)]
-pub fn section(props: &SectionProps) -> Html {
-    let class = classes!("section", props.invalid.then_some("section-invalid"));
+/// The section `head` over `body`.
+pub fn section(head: SectionHead, body: Html) -> Html {
+    let class = classes!("section", head.invalid.then_some("section-invalid"));
     html! {
-        <details {class} id={props.id.clone()} open={props.open}>
+        <details {class} id={head.id} open={head.open}>
             <summary>
-                <h2 class="section-title">{ props.title.clone() }</h2>
-                if let Some(summary) = &props.summary {
-                    <span class="section-summary">{ summary.clone() }</span>
+                <h2 class="section-title">{ head.title.to_string() }</h2>
+                if let Some(summary) = head.summary {
+                    <span class="section-summary">{ summary }</span>
                 }
             </summary>
-            <div class="section-body">{ props.children.clone() }</div>
+            <div class="section-body">{ body }</div>
         </details>
     }
 }

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use super::number_field::NumberField;
-use super::section::Section;
+use super::number_field::{number_field, NumberField};
+use super::section::{section, SectionHead};
 use crate::app::dom::event_checked;
 use crate::app::edit::Edit;
 use crate::app::hooks::AppState;
@@ -43,19 +43,33 @@ pub fn unit_section(state: &AppState) -> Html {
         ),
     };
     html! {
-        <Section id="sec-unit" title={lang.pick("单位综合绩效", "Unit performance")} {summary}
-            invalid={state.invalid_under("unit_score")}>
+        { section(
+            SectionHead {
+                id: "sec-unit",
+                title: lang.pick("单位综合绩效", "Unit performance"),
+                summary: Some(summary),
+                open: true,
+                invalid: state.invalid_under("unit_score"),
+            },
+            html! { <>
             <div class="grid-2">
-                <NumberField id={field_id("unit_score")} label={lang.pick("所在单位综合绩效考核得分(0–100)", "The unit's performance score (0–100)")}
-                    value={if form.unit_published { form.unit_score.clone() } else { String::new() }}
-                    placeholder={if form.unit_published { String::new() } else { fmt2(used) }}
-                    disabled={!form.unit_published} hint={hint.map(AttrValue::from)}
-                    error={state.error_at("unit_score").map(AttrValue::from)} on_change={on_score} />
+                { number_field(NumberField {
+                    id: field_id("unit_score"),
+                    label: lang.pick("所在单位综合绩效考核得分(0–100)", "The unit's performance score (0–100)"),
+                    value: if form.unit_published { form.unit_score.clone() } else { String::new() },
+                    placeholder: if form.unit_published { String::new() } else { fmt2(used) },
+                    error: state.error_at("unit_score").map(AttrValue::from),
+                    hint: hint.map(AttrValue::from),
+                    mode: "decimal",
+                    disabled: !form.unit_published,
+                    on_change: on_score,
+                }) }
                 <div class="field check">
                     <input id="unit-pending" type="checkbox" checked={!form.unit_published} onchange={on_pending} />
                     <label for="unit-pending">{ lang.pick("尚未公布", "Not published yet") }</label>
                 </div>
             </div>
-        </Section>
+        </> },
+        ) }
     }
 }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::section::Section;
+use super::section::{section, SectionHead};
 use crate::app::dom::event_value;
 use crate::app::edit::Edit;
 use crate::app::hooks::AppState;
@@ -58,8 +58,15 @@ pub fn votes_section(state: &AppState) -> Html {
         ),
     };
     html! {
-        <Section id="sec-votes" title={lang.pick("多维测评", "Multi-rater evaluation")} {summary}
-            invalid={state.invalid_under("votes")}>
+        { section(
+            SectionHead {
+                id: "sec-votes",
+                title: lang.pick("多维测评", "Multi-rater evaluation"),
+                summary: Some(summary),
+                open: true,
+                invalid: state.invalid_under("votes"),
+            },
+            html! { <>
             <div class="table-scroll">
                 <table class="votes-table">
                     <caption class="visually-hidden">{ lang.pick("各测评主体的票数", "Votes per rater group") }</caption>
@@ -71,6 +78,7 @@ pub fn votes_section(state: &AppState) -> Html {
             <p class="field-hint">{ lang.pick(
                 "每格为票数(非负整数);某主体全部留空表示未参与测评。",
                 "Each cell is a number of votes (a whole number ≥ 0); leave a whole row empty if the group did not vote.") }</p>
-        </Section>
+        </> },
+        ) }
     }
 }

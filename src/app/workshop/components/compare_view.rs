@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::movers::movers;
-use super::official_picker::OfficialPicker;
+use super::official_picker::official_picker;
 use super::tier_chart::tier_chart;
 use super::trace_steps::trace_steps;
 use super::transition_matrix::transition_matrix;
@@ -174,7 +174,7 @@ pub fn compare_view() -> Html {
             { movers(&state) }
             <section class="side-by-side">
                 <h2>{ lang.pick("同一人的两种解释", "One official, both explanations") }</h2>
-                <OfficialPicker id="cmp-official" candidates={candidates} />
+                { official_picker(&state, "cmp-official", &candidates) }
                 { traces.unwrap_or_default() }
             </section>
         </div>

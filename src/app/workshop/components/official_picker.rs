@@ -4,34 +4,26 @@
 use yew::prelude::*;
 
 use crate::app::dom::event_value;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::state::Action;
 use crate::app::workshop::state::WorkshopAction;
 
 const MAX: usize = 500;
 
-#[derive(Properties, PartialEq)]
-pub struct OfficialPickerProps {
-    pub id: AttrValue,
-    /// Cohort indices to offer; empty for the first officials by rank.
-    #[prop_or_default]
-    pub candidates: Vec<usize>,
-}
-
-#[function_component(OfficialPicker)]
-pub fn official_picker(props: &OfficialPickerProps) -> Html {
-    let state = use_app_state();
+/// The picker with element id `id`, offering the cohort indices `candidates` (none: the first
+/// officials by rank).
+pub fn official_picker(state: &AppState, id: &'static str, candidates: &[usize]) -> Html {
     let (lang, w) = (state.lang, state.workshop.clone());
     let Some(cohort) = w.cohort.clone() else {
         return html! {};
     };
-    let mut list: Vec<usize> = if props.candidates.is_empty() {
+    let mut list: Vec<usize> = if candidates.is_empty() {
         w.ranking
             .as_ref()
             .map(|r| r.officials.iter().take(MAX).map(|o| o.index).collect())
             .unwrap_or_else(|| (0..cohort.officials.len().min(MAX)).collect())
     } else {
-        props.candidates.iter().copied().take(MAX).collect()
+        candidates.iter().copied().take(MAX).collect()
     };
     if !list.contains(&w.focus) {
         list.insert(0, w.focus);
@@ -50,8 +42,8 @@ pub fn official_picker(props: &OfficialPickerProps) -> Html {
     });
     html! {
         <div class="field picker">
-            <label for={props.id.clone()}>{ lang.pick("干部", "Official") }</label>
-            <select id={props.id.clone()} {onchange}>{ for options }</select>
+            <label for={id}>{ lang.pick("干部", "Official") }</label>
+            <select {id} {onchange}>{ for options }</select>
         </div>
     }
 }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::official_picker::OfficialPicker;
+use super::official_picker::official_picker;
 use super::{fictional_tag, on_click};
 use crate::app::hooks::AppState;
 use crate::app::workshop::state::{Presenting, WorkshopAction};
@@ -19,7 +19,7 @@ pub fn presenter_home(state: &AppState) -> Html {
     html! {
         <div class="ws-present">
             <div class="ws-filters">
-                <OfficialPicker id="present-official" />
+                { official_picker(state, "present-official", &[]) }
                 if w.cohort.as_ref().is_some_and(|c| c.fictional()) { { fictional_tag(lang) } }
             </div>
             <div class="present-cards">

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::official_picker::OfficialPicker;
+use super::official_picker::official_picker;
 use super::{fictional_tag, on_click};
 use crate::app::dom::event_value;
 use crate::app::hooks::AppState;
@@ -93,7 +93,7 @@ pub fn years_view(state: &AppState) -> Html {
     html! {
         <div class="ws-years">
             <div class="ws-filters">
-                <OfficialPicker id="years-official" />
+                { official_picker(state, "years-official", &[]) }
                 if fictional { { fictional_tag(lang) } }
             </div>
             <ol class="year-path" data-testid="year-path">{ for columns }</ol>
