@@ -153,6 +153,12 @@ try {
   await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent.includes('wrong.json'));
   const wrongText = await notice.innerText();
   check(wrongText.includes('pledges[0].quarters[0]'), 'an invalid dossier file names the field', wrongText);
+  await page.setInputFiles('#import-file', { name: 'huge.json', mimeType: 'application/json',
+    buffer: Buffer.alloc(1024 * 1024 + 1, ' ') });
+  await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent.includes('huge.json'));
+  const hugeText = await notice.innerText();
+  check(hugeText.includes('文件超过 1 MB') && await page.locator('#slot-select option').count() === slotsBefore,
+    'a file over 1 MB is refused unread', hugeText);
   await page.reload();
   await page.waitForSelector('.result-card [data-testid=total]');
   check(await total(page) === '90.54', '… nothing lost after reload either', await total(page));

@@ -3,6 +3,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::Callback;
 
 /// The value of the input, select or text area an event came from.
 pub fn event_value(e: &Event) -> String {
@@ -127,4 +128,37 @@ pub fn take_chosen_file(e: &Event) -> Option<web_sys::File> {
     let file = input.files().and_then(|files| files.get(0));
     input.set_value("");
     file
+}
+
+/// A file read as text: its name, and its text or why it could not be read (English, Chinese).
+pub type FileRead = (String, Result<String, (String, String)>);
+
+thread_local! {
+    /// The last read: a reader is cancelled when dropped, so it is kept until the next read
+    /// replaces it.
+    static READING: std::cell::RefCell<Option<gloo::file::callbacks::FileReader>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Reads the file chosen in the file input `e` came from (taking it, as [`take_chosen_file`]
+/// does) and hands the outcome to `done`; a file larger than `max_mb` megabytes is refused
+/// unread. Nothing happens when no file was chosen.
+pub fn read_chosen_file(e: &Event, max_mb: Option<u32>, done: Callback<FileRead>) {
+    let Some(file) = take_chosen_file(e) else {
+        return;
+    };
+    let name = file.name();
+    if let Some(mb) = max_mb.filter(|mb| file.size() > f64::from(*mb) * 1024.0 * 1024.0) {
+        let why = (
+            format!("the file is larger than {mb} MB"),
+            format!("文件超过 {mb} MB"),
+        );
+        done.emit((name, Err(why)));
+        return;
+    }
+    let reader = gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |read| {
+        let read = read.map_err(|e| (e.to_string(), format!("无法读取文件:{e}")));
+        done.emit((name, read));
+    });
+    READING.with(|reading| *reading.borrow_mut() = Some(reader));
 }

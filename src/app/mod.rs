@@ -34,7 +34,7 @@ use yew::prelude::*;
 use crate::engine::Lang;
 use components::about::about_view;
 use components::header::header;
-use components::page::SelfAssessmentPage;
+use components::page::self_assessment_page;
 use components::print_report::PrintReport;
 use components::rules_view::RulesView;
 use hooks::AppState;
@@ -76,7 +76,7 @@ pub fn app() -> Html {
         }
     });
     let view = match state.view {
-        View::SelfAssessment => html! { <SelfAssessmentPage first_frame={!painted} /> },
+        View::SelfAssessment => self_assessment_page(&state, !painted),
         View::Workshop => html! { <WorkshopPage /> },
         View::Rules => html! { <RulesView /> },
         View::About => html! { { about_view(&state) } },

@@ -14,53 +14,45 @@ use super::pledges::pledges_section;
 use super::positive_list::positive_list;
 use super::result_card::result_card;
 use super::result_tabs::result_tabs;
-use super::toolbar::Toolbar;
+use super::toolbar::toolbar;
 use super::unit_section::unit_section;
 use super::votes::votes_section;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 
-#[derive(Properties, PartialEq)]
-pub struct SelfAssessmentPageProps {
-    /// The page's first frame: only the result card, so that it is painted at once.
-    #[prop_or_default]
-    pub first_frame: bool,
-}
-
-#[function_component(SelfAssessmentPage)]
-pub fn self_assessment_page(props: &SelfAssessmentPageProps) -> Html {
-    let state = use_app_state();
+/// The view; in the page's `first_frame` only the result card, so that it is painted at once.
+pub fn self_assessment_page(state: &AppState, first_frame: bool) -> Html {
     let lang = state.lang;
-    let full = !props.first_frame;
+    let full = !first_frame;
     html! {
         <>
             <h1 class="visually-hidden">{ lang.pick("自评模拟", "Self-assessment") }</h1>
             if full {
-                <Toolbar />
-                { notice_bar(&state) }
+                { toolbar(state) }
+                { notice_bar(state) }
             }
             <div class="layout">
                 <form class="editor" aria-label={lang.pick("考评档案", "Dossier")}
                     onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     if full {
-                        { error_summary(&state) }
-                        { basics_section(&state) }
-                        { pledges_section(&state) }
-                        { unit_section(&state) }
-                        { votes_section(&state) }
-                        { positive_list(&state) }
-                        { negative_list(&state) }
-                        { history_section(&state) }
-                        { assumptions_section(&state) }
+                        { error_summary(state) }
+                        { basics_section(state) }
+                        { pledges_section(state) }
+                        { unit_section(state) }
+                        { votes_section(state) }
+                        { positive_list(state) }
+                        { negative_list(state) }
+                        { history_section(state) }
+                        { assumptions_section(state) }
                     }
                 </form>
                 <aside class="result-col" aria-label={lang.pick("结果", "Result")}>
-                    { result_card(&state) }
+                    { result_card(state) }
                     if full {
-                        { result_tabs(&state) }
+                        { result_tabs(state) }
                     }
                 </aside>
             </div>
-            { mobile_bar(&state) }
+            { mobile_bar(state) }
         </>
     }
 }

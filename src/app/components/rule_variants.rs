@@ -2,10 +2,6 @@
 //! variants (kept in this browser), import and export a rule set as JSON, reset to the
 //! default; and the editor's messages (a refused file lists every problem by field path).
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::file::callbacks::{read_as_text, FileReader};
 use yew::prelude::*;
 
 use crate::app::dom::{self, event_value};
@@ -14,6 +10,9 @@ use crate::app::state::Action;
 use crate::app::workshop::rules::{RulesAction, RulesNotice};
 use crate::engine::{FieldError, FieldErrors, Lang, Problem};
 
+/// Rule files larger than this (megabytes) are refused before reading.
+const MAX_IMPORT_MB: u32 = 1;
+
 fn rules_action(action: RulesAction) -> Action {
     Action::Rules(action)
 }
@@ -21,7 +20,6 @@ fn rules_action(action: RulesAction) -> Action {
 #[function_component(RuleVariants)]
 pub fn rule_variants() -> Html {
     let state = use_app_state();
-    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let name = use_state(String::new);
     let lang = state.lang;
     let editor = state.rule_edit.clone();
@@ -42,30 +40,16 @@ pub fn rule_variants() -> Html {
     };
     let on_import = {
         let state = state.clone();
-        Callback::from(move |e: Event| {
-            let Some(file) = dom::take_chosen_file(&e) else {
-                return;
-            };
-            let file_name = file.name();
-            let state = state.clone();
-            let task = read_as_text(&gloo::file::File::from(file), move |read| {
-                let action = match read {
-                    Ok(text) => RulesAction::Import {
-                        file: file_name,
-                        text,
-                    },
-                    Err(e) => RulesAction::Notify(RulesNotice::ImportFailed {
-                        file: file_name,
-                        errors: FieldErrors(vec![FieldError::new(
-                            "",
-                            Problem::invalid(e.to_string(), format!("无法读取文件:{e}")),
-                        )]),
-                    }),
-                };
-                state.dispatch(rules_action(action));
-            });
-            *reader.borrow_mut() = Some(task);
-        })
+        let done = Callback::from(move |(file, read): dom::FileRead| {
+            state.dispatch(rules_action(match read {
+                Ok(text) => RulesAction::Import { file, text },
+                Err((en, zh)) => RulesAction::Notify(RulesNotice::ImportFailed {
+                    file,
+                    errors: FieldErrors(vec![FieldError::new("", Problem::invalid(en, zh))]),
+                }),
+            }))
+        });
+        Callback::from(move |e: Event| dom::read_chosen_file(&e, Some(MAX_IMPORT_MB), done.clone()))
     };
     let on_export = {
         let state = state.clone();

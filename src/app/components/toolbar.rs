@@ -1,14 +1,10 @@
 //! The dossier toolbar: which named dossier is open (switch, rename, new, example, copy,
 //! delete), import and export as a JSON file, the share link, printing and undo.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::file::callbacks::{read_as_text, FileReader};
 use yew::prelude::*;
 
 use crate::app::dom::{self, event_value};
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::library::EXAMPLES;
 use crate::app::notice::Notice;
 use crate::app::share;
@@ -16,18 +12,15 @@ use crate::app::state::Action;
 use crate::engine::text::indent_json;
 use crate::engine::{FieldError, FieldErrors, Problem};
 
-/// Files larger than this are refused before reading.
-const MAX_IMPORT_BYTES: f64 = 1024.0 * 1024.0;
+/// Files larger than this (megabytes) are refused before reading.
+const MAX_IMPORT_MB: u32 = 1;
 
 fn import_failed(file: String, en: &str, zh: &str) -> Action {
     let errors = FieldErrors(vec![FieldError::new("", Problem::invalid(en, zh))]);
     Action::Notify(Notice::ImportFailed { file, errors })
 }
 
-#[function_component(Toolbar)]
-pub fn toolbar() -> Html {
-    let state = use_app_state();
-    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+pub fn toolbar(state: &AppState) -> Html {
     let lang = state.lang;
     let library = state.library.clone();
     let dispatch = |action: Action| {
@@ -76,29 +69,11 @@ pub fn toolbar() -> Html {
     };
     let on_import = {
         let state = state.clone();
-        Callback::from(move |e: Event| {
-            let Some(file) = dom::take_chosen_file(&e) else {
-                return;
-            };
-            let name = file.name();
-            if file.size() > MAX_IMPORT_BYTES {
-                state.dispatch(import_failed(
-                    name,
-                    "the file is larger than 1 MB",
-                    "文件超过 1 MB",
-                ));
-                return;
-            }
-            let state = state.clone();
-            let task = read_as_text(&gloo::file::File::from(file), move |read| match read {
-                Ok(text) => state.dispatch(Action::Import { file: name, text }),
-                Err(e) => {
-                    let why = e.to_string();
-                    state.dispatch(import_failed(name, &why, &format!("无法读取文件:{why}")))
-                }
-            });
-            *reader.borrow_mut() = Some(task);
-        })
+        let done = Callback::from(move |(file, read): dom::FileRead| match read {
+            Ok(text) => state.dispatch(Action::Import { file, text }),
+            Err((en, zh)) => state.dispatch(import_failed(file, &en, &zh)),
+        });
+        Callback::from(move |e: Event| dom::read_chosen_file(&e, Some(MAX_IMPORT_MB), done.clone()))
     };
     let on_export = {
         let state = state.clone();

@@ -2,32 +2,25 @@
 //! cohort from JSON or CSV, export it, download the CSV template; what is loaded, how long its
 //! ranking took, work under way, and an import's errors (by line and column; nothing changed).
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::file::callbacks::{read_as_text, FileReader};
 use yew::prelude::*;
 
 use super::{fictional_tag, on_click};
 use crate::app::dom;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::library::EXAMPLES;
 use crate::app::state::Action;
 use crate::app::workshop::cohort_io;
 use crate::app::workshop::state::{Busy, Source, WorkshopAction};
 use crate::engine::csv;
 
-/// Files larger than this are refused before reading.
-const MAX_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+/// Files larger than this (megabytes) are refused before reading.
+const MAX_MB: u32 = 64;
 /// The seed of the demo cohort.
 const SEED: u64 = 2023;
 /// Import errors listed in full; the rest are counted.
 const SHOWN_ERRORS: usize = 50;
 
-#[function_component(CohortBar)]
-pub fn cohort_bar() -> Html {
-    let state = use_app_state();
-    let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
+pub fn cohort_bar(state: &AppState) -> Html {
     let (lang, w) = (state.lang, state.workshop.clone());
     let load = |size: usize| {
         let state = state.clone();
@@ -37,36 +30,13 @@ pub fn cohort_bar() -> Html {
     };
     let on_import = {
         let state = state.clone();
-        Callback::from(move |e: Event| {
-            let Some(file) = dom::take_chosen_file(&e) else {
-                return;
-            };
-            let file_name = file.name();
-            if file.size() > MAX_BYTES {
-                state.dispatch(Action::Workshop(WorkshopAction::ImportRefused {
-                    file: file_name,
-                    en: "the file is larger than 64 MB".into(),
-                    zh: "文件超过 64 MB".into(),
-                }));
-                return;
-            }
-            let state = state.clone();
-            let task = read_as_text(&gloo::file::File::from(file), move |read| {
-                let action = match read {
-                    Ok(text) => WorkshopAction::Import {
-                        file: file_name,
-                        text,
-                    },
-                    Err(e) => WorkshopAction::ImportRefused {
-                        file: file_name,
-                        en: e.to_string(),
-                        zh: format!("无法读取文件:{e}"),
-                    },
-                };
-                state.dispatch(Action::Workshop(action));
-            });
-            *reader.borrow_mut() = Some(task);
-        })
+        let done = Callback::from(move |(file, read): dom::FileRead| {
+            state.dispatch(Action::Workshop(match read {
+                Ok(text) => WorkshopAction::Import { file, text },
+                Err((en, zh)) => WorkshopAction::ImportRefused { file, en, zh },
+            }))
+        });
+        Callback::from(move |e: Event| dom::read_chosen_file(&e, Some(MAX_MB), done.clone()))
     };
     let export = |csv_format: bool| {
         let state = state.clone();
@@ -115,7 +85,7 @@ pub fn cohort_bar() -> Html {
                     } }</span>
                 }
                 <button type="button" class="small" data-testid="rerank"
-                    onclick={on_click(&state, WorkshopAction::Rank)}>{ lang.pick("重新排名", "Rank again") }</button>
+                    onclick={on_click(state, WorkshopAction::Rank)}>{ lang.pick("重新排名", "Rank again") }</button>
             </p>
         }
     });
@@ -148,7 +118,7 @@ pub fn cohort_bar() -> Html {
                         crate::engine::Lang::En => format!("{more} more problems."),
                     } }</p> }
                 </div>
-                <button type="button" class="notice-close" onclick={on_click(&state, WorkshopAction::DismissImport)}
+                <button type="button" class="notice-close" onclick={on_click(state, WorkshopAction::DismissImport)}
                     aria-label={lang.pick("关闭提示", "Dismiss")}>{ "×" }</button>
             </div>
         }

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::cohort_bar::CohortBar;
+use super::cohort_bar::cohort_bar;
 use super::compare_view::CompareView;
 use super::presenter::Presenter;
 use super::presenter_home::presenter_home;
@@ -89,7 +89,7 @@ pub fn workshop_page() -> Html {
     html! {
         <div class="workshop">
             <h1 class="visually-hidden">{ lang.pick("研讨演示", "Workshop") }</h1>
-            <CohortBar />
+            { cohort_bar(&state) }
             <div class="tab-list ws-tabs" role="tablist" aria-label={lang.pick("研讨演示", "Workshop")}
                 onkeydown={on_tab_key}>{ for tabs }</div>
             <section id="ws-panel" class="ws-panel" role="tabpanel"
