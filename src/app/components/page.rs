@@ -46,7 +46,7 @@ pub fn self_assessment_page(state: &AppState, first_frame: bool) -> Html {
                     }
                 </form>
                 <aside class="result-col" aria-label={lang.pick("结果", "Result")}>
-                    { result_card(state) }
+                    { result_card(state, full) }
                     if full {
                         { result_tabs(state) }
                     }

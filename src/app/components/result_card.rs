@@ -17,7 +17,10 @@ use crate::engine::text::fmt2;
 use crate::engine::whatif::Reach;
 use crate::engine::{Lang, Tier};
 
-pub fn result_card(state: &AppState) -> Html {
+/// The card; `full` adds what follows the headline, the bar, the parts and the veto banner
+/// (the consequences, the quarter targets, the lifting changes, the warnings), which the page's
+/// first frame leaves to the next one.
+pub fn result_card(state: &AppState, full: bool) -> Html {
     let (lang, rules, r) = (state.lang, state.rules.clone(), state.result.clone());
     let close = {
         let state = state.clone();
@@ -80,13 +83,15 @@ pub fn result_card(state: &AppState) -> Html {
             </dl>
             if r.projected { { projected(state) } }
             { veto_banner(&r, &rules, lang) }
-            { consequences(state) }
-            { quarter_targets(state) }
-            { lift_list(state) }
-            if !r.warnings.is_empty() {
-                <ul class="warnings">
-                    { for r.warnings.iter().map(|w| html! { <li>{ w.message(lang) }</li> }) }
-                </ul>
+            if full {
+                { consequences(state) }
+                { quarter_targets(state) }
+                { lift_list(state) }
+                if !r.warnings.is_empty() {
+                    <ul class="warnings">
+                        { for r.warnings.iter().map(|w| html! { <li>{ w.message(lang) }</li> }) }
+                    </ul>
+                }
             }
         </section>
     }
