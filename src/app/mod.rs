@@ -79,7 +79,7 @@ pub fn app() -> Html {
         View::SelfAssessment => self_assessment_page(&state, !painted),
         View::Workshop => html! { <WorkshopPage /> },
         View::Rules => html! { <RulesView /> },
-        View::About => html! { { about_view(&state) } },
+        View::About => about_view(&state),
     };
     let class = classes!("app", state.sheet_open.then_some("sheet-open"));
     html! {
@@ -94,9 +94,9 @@ pub fn app() -> Html {
 }
 
 /// False for the page's first frame, true once it is painted. The first frame holds only the
-/// header and the result card: laying out the whole editor (shaping hundreds of Chinese text
-/// runs) would keep the result off the screen for a further ~150 ms; the rest follows in the
-/// next frame.
+/// header and the head of the result card: laying out the whole editor (shaping hundreds of
+/// Chinese text runs) would keep the result off the screen for a further ~150 ms; the rest
+/// follows in the next frame.
 #[hook]
 fn use_first_paint() -> bool {
     let painted = use_state_eq(|| false);

@@ -52,7 +52,7 @@ pub fn result_tabs(state: &AppState) -> Html {
         }
     });
     let panel = match state.tab {
-        Tab::Explain => html! { { explanation(state) } },
+        Tab::Explain => explanation(state),
         Tab::WhatIf => html! { <WhatIfTable /> },
         Tab::Charts => html! { <>{ waterfall(state) }<QuarterLine /></> },
     };

@@ -81,10 +81,10 @@ pub fn workshop_page() -> Html {
                     "Load a cohort first: the demo of 98 fictional officials, or import a JSON / CSV cohort (download the CSV template to start).") }</p>
             </div>
         },
-        (true, Sub::Ranking) => html! { { ranking_view(&state) } },
+        (true, Sub::Ranking) => ranking_view(&state),
         (true, Sub::Compare) => html! { <CompareView /> },
-        (true, Sub::Years) => html! { { years_view(&state) } },
-        (true, Sub::Presenter) => html! { { presenter_home(&state) } },
+        (true, Sub::Years) => years_view(&state),
+        (true, Sub::Presenter) => presenter_home(&state),
     };
     html! {
         <div class="workshop">
