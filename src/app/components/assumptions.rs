@@ -7,7 +7,6 @@ use super::number_field::{number_field, NumberField};
 use super::section::{section, SectionHead};
 use crate::app::edit::{Assumed, Edit};
 use crate::app::hooks::AppState;
-use crate::app::i18n::field_id;
 use crate::app::state::Action;
 use crate::engine::text::fmt_num;
 use crate::engine::Lang;
@@ -20,15 +19,14 @@ pub fn assumptions_section(state: &AppState) -> Html {
         let on_change =
             Callback::from(move |text: String| edits.dispatch(Action::Edit(Edit::Assumption(which, text))));
         number_field(NumberField {
-            id: field_id(&path),
-            label: lang.pick(zh, en),
-            value: form.assumptions[which as usize].clone(),
             placeholder: default,
-            error: state.error_at(&path).map(AttrValue::from),
-            hint: None,
-            mode: "decimal",
-            disabled: false,
-            on_change,
+            ..NumberField::at(
+                state,
+                &path,
+                lang.pick(zh, en),
+                form.assumptions[which as usize].clone(),
+                on_change,
+            )
         })
     };
     let p = &rules.projection;
@@ -46,15 +44,15 @@ pub fn assumptions_section(state: &AppState) -> Html {
                 invalid: state.invalid_under("assumptions"),
             },
             html! { <>
-            <p class="field-hint">{ lang.pick(
-                "年中自评时,未评分季度、未公布的单位绩效和尚无票数的测评按以下数值推算;留空则用默认值。",
-                "Mid-year, unscored quarters, an unpublished unit score and missing votes are assumed at these values; empty uses the default.") }</p>
-            <div class="grid-3">
-                { field(Assumed::Quarter, "quarter_score", "未评分季度", "Unscored quarters", quarter_default) }
-                { field(Assumed::Unit, "unit_score", "单位综合绩效", "Unit score", fmt_num(p.unit_score)) }
-                { field(Assumed::Multi, "multi_score", "多维测评得分", "Multi-rater score", fmt_num(p.multi_score)) }
-            </div>
-        </> },
+                <p class="field-hint">{ lang.pick(
+                    "年中自评时,未评分季度、未公布的单位绩效和尚无票数的测评按以下数值推算;留空则用默认值。",
+                    "Mid-year, unscored quarters, an unpublished unit score and missing votes are assumed at these values; empty uses the default.") }</p>
+                <div class="grid-3">
+                    { field(Assumed::Quarter, "quarter_score", "未评分季度", "Unscored quarters", quarter_default) }
+                    { field(Assumed::Unit, "unit_score", "单位综合绩效", "Unit score", fmt_num(p.unit_score)) }
+                    { field(Assumed::Multi, "multi_score", "多维测评得分", "Multi-rater score", fmt_num(p.multi_score)) }
+                </div>
+            </> },
         ) }
     }
 }

@@ -27,7 +27,6 @@ pub fn basics_section(state: &AppState) -> Html {
     let kinds = UnitKind::ALL.iter().map(|k| {
         html! { <option value={k.id()} selected={form.unit_kind == Some(*k)}>{ lang.pick(k.zh(), k.en()) }</option> }
     });
-    let error = |path: &str| state.error_at(path).map(AttrValue::from);
     html! {
         { section(
             SectionHead {
@@ -38,50 +37,30 @@ pub fn basics_section(state: &AppState) -> Html {
                 invalid: ["name", "post", "year", "unit_kind"].iter().any(|p| state.invalid_under(p)),
             },
             html! { <>
-            <div class="grid-2">
-                { number_field(NumberField {
-                    id: field_id("name"),
-                    label: lang.pick("姓名", "Name"),
-                    value: form.name.clone(),
-                    placeholder: String::new(),
-                    error: error("name"),
-                    hint: None,
-                    mode: "text",
-                    disabled: false,
-                    on_change: edit(Edit::Name),
-                }) }
-                { number_field(NumberField {
-                    id: field_id("post"),
-                    label: lang.pick("职务", "Post"),
-                    value: form.post.clone(),
-                    placeholder: String::new(),
-                    error: error("post"),
-                    hint: None,
-                    mode: "text",
-                    disabled: false,
-                    on_change: edit(Edit::Post),
-                }) }
-                <div class="field">
-                    <label for={field_id("unit_kind")}>{ lang.pick("单位类型", "Kind of unit") }</label>
-                    <select id={field_id("unit_kind")} onchange={on_kind}>
-                        <option value="" selected={form.unit_kind.is_none()}>{ lang.pick("未填写", "Not given") }</option>
-                        { for kinds }
-                    </select>
+                <div class="grid-2">
+                    { number_field(NumberField {
+                        mode: "text",
+                        ..NumberField::at(state, "name", lang.pick("姓名", "Name"), form.name.clone(), edit(Edit::Name))
+                    }) }
+                    { number_field(NumberField {
+                        mode: "text",
+                        ..NumberField::at(state, "post", lang.pick("职务", "Post"), form.post.clone(), edit(Edit::Post))
+                    }) }
+                    <div class="field">
+                        <label for={field_id("unit_kind")}>{ lang.pick("单位类型", "Kind of unit") }</label>
+                        <select id={field_id("unit_kind")} onchange={on_kind}>
+                            <option value="" selected={form.unit_kind.is_none()}>{ lang.pick("未填写", "Not given") }</option>
+                            { for kinds }
+                        </select>
+                    </div>
+                    { number_field(NumberField {
+                        placeholder: "2023".into(),
+                        mode: "numeric",
+                        ..NumberField::at(state, "year", lang.pick("考核年度", "Year"), form.year.clone(), edit(Edit::Year))
+                    }) }
                 </div>
-                { number_field(NumberField {
-                    id: field_id("year"),
-                    label: lang.pick("考核年度", "Year"),
-                    value: form.year.clone(),
-                    placeholder: "2023".into(),
-                    error: error("year"),
-                    hint: None,
-                    mode: "numeric",
-                    disabled: false,
-                    on_change: edit(Edit::Year),
-                }) }
-            </div>
-            <p class="field-hint">{ lang.pick("以上信息不影响得分。", "These do not change the score.") }</p>
-        </> },
+                <p class="field-hint">{ lang.pick("以上信息不影响得分。", "These do not change the score.") }</p>
+            </> },
         ) }
     }
 }

@@ -72,11 +72,11 @@ pub fn history_section(state: &AppState) -> Html {
                 invalid: state.invalid_under("history"),
             },
             html! { <>
-            <p class="field-hint">{ lang.pick("由远及近排列;用于判断连续“好”或连续“一般”。",
-                "Oldest first; used for consecutive “good” or “average” years.") }</p>
-            <ul class="history">{ for rows }</ul>
-            <button type="button" class="add" onclick={add}>{ lang.pick("+ 添加一年(新增在最近一年之后)", "+ Add a year (after the latest)") }</button>
-        </> },
+                <p class="field-hint">{ lang.pick("由远及近排列;用于判断连续“好”或连续“一般”。",
+                    "Oldest first; used for consecutive “good” or “average” years.") }</p>
+                <ul class="history">{ for rows }</ul>
+                <button type="button" class="add" onclick={add}>{ lang.pick("+ 添加一年(新增在最近一年之后)", "+ Add a year (after the latest)") }</button>
+            </> },
         ) }
     }
 }

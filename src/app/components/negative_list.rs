@@ -102,13 +102,13 @@ pub fn negative_list(state: &AppState) -> Html {
                 invalid: state.invalid_under("negative") || state.invalid_under("political_quality"),
             },
             html! { <>
-            <div class="item veto quality">
-                <input id="political-unqualified" type="checkbox" checked={form.unqualified} onchange={on_quality} />
-                <label for="political-unqualified">{ lang.pick("正反向政治素质测评:政治上不合格", "Political-quality test: found politically unqualified") }</label>
-                <span class="veto-tag tag">{ lang.pick("一票否决", "One-vote veto") }</span>
-            </div>
-            { for groups }
-        </> },
+                <div class="item veto quality">
+                    <input id="political-unqualified" type="checkbox" checked={form.unqualified} onchange={on_quality} />
+                    <label for="political-unqualified">{ lang.pick("正反向政治素质测评:政治上不合格", "Political-quality test: found politically unqualified") }</label>
+                    <span class="veto-tag tag">{ lang.pick("一票否决", "One-vote veto") }</span>
+                </div>
+                { for groups }
+            </> },
         ) }
     }
 }

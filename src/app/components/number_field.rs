@@ -4,6 +4,8 @@
 use yew::prelude::*;
 
 use crate::app::dom::event_value;
+use crate::app::hooks::AppState;
+use crate::app::i18n::field_id;
 
 /// A field: its element id, label, text as typed and what goes beside it.
 pub struct NumberField<'a> {
@@ -19,6 +21,30 @@ pub struct NumberField<'a> {
     pub mode: &'static str,
     pub disabled: bool,
     pub on_change: Callback<String>,
+}
+
+impl<'a> NumberField<'a> {
+    /// The field of the dossier path `path`: its element id and the engine's message for it
+    /// come from the path; a decimal keyboard, no placeholder, no hint.
+    pub fn at(
+        state: &AppState,
+        path: &str,
+        label: &'a str,
+        value: String,
+        on_change: Callback<String>,
+    ) -> Self {
+        NumberField {
+            id: field_id(path),
+            label,
+            value,
+            placeholder: String::new(),
+            error: state.error_at(path).map(AttrValue::from),
+            hint: None,
+            mode: "decimal",
+            disabled: false,
+            on_change,
+        }
+    }
 }
 
 /// The field `f`.

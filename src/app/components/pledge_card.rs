@@ -95,15 +95,8 @@ pub fn pledge_card(state: &AppState, props: &PledgeCardProps) -> Html {
                     <select id={field_id(&at("area"))} onchange={on_area}>{ for areas }</select>
                 </div>
                 { number_field(NumberField {
-                    id: field_id(&at("title")),
-                    label: lang.pick("承诺内容", "Pledge"),
-                    value: p.title.clone(),
-                    placeholder: String::new(),
-                    error: state.error_at(&at("title")).map(AttrValue::from),
-                    hint: None,
                     mode: "text",
-                    disabled: false,
-                    on_change: on_title,
+                    ..NumberField::at(state, &at("title"), lang.pick("承诺内容", "Pledge"), p.title.clone(), on_title)
                 }) }
             </div>
             { grade_picker(state, &GradePickerProps {

@@ -44,17 +44,17 @@ pub fn pledges_section(state: &AppState) -> Html {
                 invalid: state.invalid_under("pledges"),
             },
             html! { <>
-            if let Some(error) = state.error_at("pledges") {
-                <p class="field-error">{ error }</p>
-            }
-            <div class="pledge-list">{ for cards }</div>
-            <button type="button" class="add" onclick={add} disabled={count >= MAX_PLEDGES}>
-                { match lang {
-                    Lang::Zh => format!("+ 添加承诺({count}/{MAX_PLEDGES})"),
-                    Lang::En => format!("+ Add a pledge ({count}/{MAX_PLEDGES})"),
-                } }
-            </button>
-        </> },
+                if let Some(error) = state.error_at("pledges") {
+                    <p class="field-error">{ error }</p>
+                }
+                <div class="pledge-list">{ for cards }</div>
+                <button type="button" class="add" onclick={add} disabled={count >= MAX_PLEDGES}>
+                    { match lang {
+                        Lang::Zh => format!("+ 添加承诺({count}/{MAX_PLEDGES})"),
+                        Lang::En => format!("+ Add a pledge ({count}/{MAX_PLEDGES})"),
+                    } }
+                </button>
+            </> },
         ) }
     }
 }

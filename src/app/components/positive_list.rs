@@ -80,8 +80,8 @@ pub fn positive_list(state: &AppState) -> Html {
                 invalid: state.invalid_under("positive"),
             },
             html! { <>
-            { for groups }
-        </> },
+                { for groups }
+            </> },
         ) }
     }
 }

@@ -8,7 +8,6 @@ use super::section::{section, SectionHead};
 use crate::app::dom::event_checked;
 use crate::app::edit::Edit;
 use crate::app::hooks::AppState;
-use crate::app::i18n::field_id;
 use crate::app::state::Action;
 use crate::engine::text::fmt2;
 use crate::engine::Lang;
@@ -42,6 +41,15 @@ pub fn unit_section(state: &AppState) -> Html {
             fmt2(state.result.parts.unit)
         ),
     };
+    let label = lang.pick(
+        "所在单位综合绩效考核得分(0–100)",
+        "The unit's performance score (0–100)",
+    );
+    let typed = if form.unit_published {
+        form.unit_score.clone()
+    } else {
+        String::new()
+    };
     html! {
         { section(
             SectionHead {
@@ -52,24 +60,19 @@ pub fn unit_section(state: &AppState) -> Html {
                 invalid: state.invalid_under("unit_score"),
             },
             html! { <>
-            <div class="grid-2">
-                { number_field(NumberField {
-                    id: field_id("unit_score"),
-                    label: lang.pick("所在单位综合绩效考核得分(0–100)", "The unit's performance score (0–100)"),
-                    value: if form.unit_published { form.unit_score.clone() } else { String::new() },
-                    placeholder: if form.unit_published { String::new() } else { fmt2(used) },
-                    error: state.error_at("unit_score").map(AttrValue::from),
-                    hint: hint.map(AttrValue::from),
-                    mode: "decimal",
-                    disabled: !form.unit_published,
-                    on_change: on_score,
-                }) }
-                <div class="field check">
-                    <input id="unit-pending" type="checkbox" checked={!form.unit_published} onchange={on_pending} />
-                    <label for="unit-pending">{ lang.pick("尚未公布", "Not published yet") }</label>
+                <div class="grid-2">
+                    { number_field(NumberField {
+                        placeholder: if form.unit_published { String::new() } else { fmt2(used) },
+                        hint: hint.map(AttrValue::from),
+                        disabled: !form.unit_published,
+                        ..NumberField::at(state, "unit_score", label, typed, on_score)
+                    }) }
+                    <div class="field check">
+                        <input id="unit-pending" type="checkbox" checked={!form.unit_published} onchange={on_pending} />
+                        <label for="unit-pending">{ lang.pick("尚未公布", "Not published yet") }</label>
+                    </div>
                 </div>
-            </div>
-        </> },
+            </> },
         ) }
     }
 }

@@ -67,18 +67,18 @@ pub fn votes_section(state: &AppState) -> Html {
                 invalid: state.invalid_under("votes"),
             },
             html! { <>
-            <div class="table-scroll">
-                <table class="votes-table">
-                    <caption class="visually-hidden">{ lang.pick("各测评主体的票数", "Votes per rater group") }</caption>
-                    <thead><tr><th scope="col">{ lang.pick("测评主体 ×权重", "Rater group ×weight") }</th>{ for header }
-                        <th scope="col">{ lang.pick("得分", "Score") }</th></tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-            </div>
-            <p class="field-hint">{ lang.pick(
-                "每格为票数(非负整数);某主体全部留空表示未参与测评。",
-                "Each cell is a number of votes (a whole number ≥ 0); leave a whole row empty if the group did not vote.") }</p>
-        </> },
+                <div class="table-scroll">
+                    <table class="votes-table">
+                        <caption class="visually-hidden">{ lang.pick("各测评主体的票数", "Votes per rater group") }</caption>
+                        <thead><tr><th scope="col">{ lang.pick("测评主体 ×权重", "Rater group ×weight") }</th>{ for header }
+                            <th scope="col">{ lang.pick("得分", "Score") }</th></tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+                <p class="field-hint">{ lang.pick(
+                    "每格为票数(非负整数);某主体全部留空表示未参与测评。",
+                    "Each cell is a number of votes (a whole number ≥ 0); leave a whole row empty if the group did not vote.") }</p>
+            </> },
         ) }
     }
 }
