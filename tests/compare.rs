@@ -1,6 +1,8 @@
 //! Baseline against variant over a cohort: transition matrix, movers and why, honours.
 
-use dongliang::engine::{compare::compare, demo, Engine, RuleSet, Tier};
+use dongliang::engine::compare::{compare, ItemUse};
+use dongliang::engine::dossier::{NegativeRecord, PositiveClaim};
+use dongliang::engine::{demo, report, Engine, Lang, ListKind, RuleSet, Tier, Warning};
 
 fn variant(edit: impl Fn(&mut serde_json::Value)) -> RuleSet {
     let mut value: serde_json::Value = serde_json::to_value(RuleSet::default()).unwrap();
@@ -70,4 +72,91 @@ fn reweighting_moves_parts_and_the_matrix_counts_everyone() {
         c.baseline.honoured + gained.len(),
         c.variant.honoured + lost.len()
     );
+}
+
+#[test]
+fn items_the_variant_lacks_are_named_with_how_many_claim_them() {
+    let rules = RuleSet::default();
+    let fewer_items = variant(|v| {
+        let keep = |list: &str, drop: &str| {
+            let items = v[list]["items"].as_array().unwrap().clone();
+            let kept: Vec<_> = items.into_iter().filter(|i| i["id"] != drop).collect();
+            assert!(!kept.is_empty());
+            kept
+        };
+        let positive = keep("positive", "P3");
+        let negative = keep("negative", "N9");
+        v["positive"]["items"] = positive.into();
+        v["negative"]["items"] = negative.into();
+    });
+    let mut cohort = demo::cohort(5, 20, 2023);
+    for dossier in &mut cohort.officials {
+        dossier.positive.clear();
+        dossier.negative.clear();
+    }
+    let claim = |item: &str| PositiveClaim {
+        item: item.into(),
+        count: 1,
+    };
+    for dossier in &mut cohort.officials[..3] {
+        dossier.positive = vec![claim("P3"), claim("P3"), claim("P1")];
+    }
+    cohort.officials[7].negative = vec![NegativeRecord {
+        item: "N9".into(),
+        count: 2,
+        tolerated: false,
+    }];
+    let c = compare(
+        &cohort.officials,
+        &Engine::new(&rules),
+        &Engine::new(&fewer_items),
+    );
+    assert!(c.not_in_baseline.is_empty());
+    let named: Vec<(ListKind, &str, usize)> = c
+        .not_in_variant
+        .iter()
+        .map(|u| (u.list, u.item.as_str(), u.officials))
+        .collect();
+    assert_eq!(
+        named,
+        [(ListKind::Positive, "P3", 3), (ListKind::Negative, "N9", 1)]
+    );
+    assert_eq!(
+        ItemUse::describe(&c.not_in_variant, Lang::Zh),
+        "正面清单 P3(3 人)、负面清单 N9(1 人)"
+    );
+    let text = report::comparison(&c, &rules, &fewer_items, Lang::En);
+    assert!(
+        text.contains("Not in the variant, so counting for nothing: positive list P3 (3 officials), negative list N9 (1 official)"),
+        "{text}"
+    );
+
+    let result = Engine::new(&fewer_items).evaluate(&cohort.officials[0]);
+    let lacking: Vec<&Warning> = result
+        .warnings
+        .iter()
+        .filter(|w| matches!(w, Warning::ItemNotInRules { .. }))
+        .collect();
+    assert_eq!(
+        lacking,
+        [
+            &Warning::ItemNotInRules {
+                list: ListKind::Positive,
+                item: "P3".into()
+            },
+            &Warning::ItemNotInRules {
+                list: ListKind::Positive,
+                item: "P3".into()
+            },
+        ]
+    );
+    assert_eq!(
+        lacking[0].message(Lang::Zh),
+        "正面清单中没有 P3 项:这些规则不计它"
+    );
+    let under_default = Engine::new(&rules).evaluate(&cohort.officials[0]);
+    assert!(!under_default
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::ItemNotInRules { .. })));
 }

@@ -7,6 +7,7 @@ use super::consequences::{consecutive_years, consequences};
 use super::dossier::Dossier;
 use super::evaluate::{Engine, Projected, Score};
 use super::ids::{Area, Consequence, Grade, PoliticalQuality, Tier};
+use super::rules::RuleSet;
 use super::text::{round2, Lang};
 use super::trace::{NoTrace, Step, Tracer};
 
@@ -71,6 +72,26 @@ pub enum Warning {
     },
     /// No pledge covers one of the three areas.
     AreaWithoutPledge { area: Area },
+    /// The dossier names a list item these rules do not have (a dossier written for other
+    /// rules, e.g. a cohort ranked under a variant that dropped the item): it counts for nothing.
+    ItemNotInRules { list: ListKind, item: String },
+}
+
+/// Which of the two lists an item belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListKind {
+    Positive,
+    Negative,
+}
+
+impl ListKind {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            ListKind::Positive => lang.pick("正面清单", "positive list"),
+            ListKind::Negative => lang.pick("负面清单", "negative list"),
+        }
+    }
 }
 
 impl Warning {
@@ -85,6 +106,12 @@ impl Warning {
             ),
             (Warning::AreaWithoutPledge { area }, Lang::Zh) => format!("没有“{}”方面的承诺", area.zh()),
             (Warning::AreaWithoutPledge { area }, Lang::En) => format!("no pledge covers “{}”", area.en()),
+            (Warning::ItemNotInRules { list, item }, Lang::Zh) => {
+                format!("{}中没有 {item} 项:这些规则不计它", list.name(lang))
+            }
+            (Warning::ItemNotInRules { list, item }, Lang::En) => {
+                format!("the {} of these rules has no item {item}: it counts for nothing", list.name(lang))
+            }
         }
     }
 }
@@ -294,6 +321,12 @@ impl Engine<'_> {
                 warnings.push(Warning::AreaWithoutPledge { area: *area });
             }
         }
+        warnings.extend(items_not_in_rules(dossier, self.rules).map(|(list, item)| {
+            Warning::ItemNotInRules {
+                list,
+                item: item.to_string(),
+            }
+        }));
         warnings
     }
 }
@@ -346,4 +379,22 @@ fn consequences_step(engine: &Engine, dossier: &Dossier, result: &Assessment) ->
             ),
         )
         .quote(quote.map(|c| c.quote.as_str()))
+}
+
+/// The list items `dossier` names that `rules` do not have, in the dossier's order.
+pub fn items_not_in_rules<'a>(
+    dossier: &'a Dossier,
+    rules: &'a RuleSet,
+) -> impl Iterator<Item = (ListKind, &'a str)> + 'a {
+    let positive = dossier
+        .positive
+        .iter()
+        .filter(|c| rules.positive_item(&c.item).is_none())
+        .map(|c| (ListKind::Positive, c.item.as_str()));
+    let negative = dossier
+        .negative
+        .iter()
+        .filter(|r| rules.negative_item(&r.item).is_none())
+        .map(|r| (ListKind::Negative, r.item.as_str()));
+    positive.chain(negative)
 }

@@ -2,13 +2,18 @@
 //! transition matrix, who changes tier and why (which parts of the total moved, which
 //! threshold moved, the veto and the quota), the honour list's changes and both distributions.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+use super::assessment::{self, ListKind};
 
 use super::cohort::Ranking;
 use super::dossier::Dossier;
 use super::evaluate::{Engine, Score};
 use super::ids::Tier;
-use super::text::round2;
+use super::rules::RuleSet;
+use super::text::{round2, Lang};
 
 /// How the weighted parts of one official's total moved (variant minus baseline).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -56,6 +61,56 @@ pub struct Comparison {
     pub distribution_after: [usize; 4],
     pub baseline: Ranking,
     pub variant: Ranking,
+    /// List items the cohort claims that the baseline rules do not have (they count for nothing there).
+    pub not_in_baseline: Vec<ItemUse>,
+    /// List items the cohort claims that the variant does not have.
+    pub not_in_variant: Vec<ItemUse>,
+}
+
+/// A list item named in a cohort's dossiers, and by how many officials.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemUse {
+    pub list: ListKind,
+    pub item: String,
+    pub officials: usize,
+}
+
+impl ItemUse {
+    /// “正面清单 P3(4 人)” / “positive list P3 (4 officials)”, joined for a list of them.
+    pub fn describe(uses: &[ItemUse], lang: Lang) -> String {
+        let one = |u: &ItemUse| match lang {
+            Lang::Zh => format!("{} {}({} 人)", u.list.name(lang), u.item, u.officials),
+            Lang::En => {
+                let who = if u.officials == 1 { "official" } else { "officials" };
+                format!("{} {} ({} {who})", u.list.name(lang), u.item, u.officials)
+            }
+        };
+        uses.iter()
+            .map(one)
+            .collect::<Vec<_>>()
+            .join(lang.pick("、", ", "))
+    }
+}
+
+/// The list items the officials name that `rules` do not have, each with how many officials
+/// name it, by list and then id.
+pub fn items_not_in_rules(officials: &[Dossier], rules: &RuleSet) -> Vec<ItemUse> {
+    let mut uses: BTreeMap<(ListKind, &str), usize> = BTreeMap::new();
+    for dossier in officials {
+        let mut named: Vec<(ListKind, &str)> = assessment::items_not_in_rules(dossier, rules).collect();
+        named.sort_unstable();
+        named.dedup();
+        for key in named {
+            *uses.entry(key).or_default() += 1;
+        }
+    }
+    uses.into_iter()
+        .map(|((list, item), officials)| ItemUse {
+            list,
+            item: item.to_string(),
+            officials,
+        })
+        .collect()
 }
 
 fn weighted(engine: &Engine, s: &Score) -> [f64; 5] {
@@ -141,5 +196,7 @@ pub fn compare(officials: &[Dossier], baseline: &Engine, variant: &Engine) -> Co
         distribution_after: after.distribution,
         baseline: before,
         variant: after,
+        not_in_baseline: items_not_in_rules(officials, baseline.rules),
+        not_in_variant: items_not_in_rules(officials, variant.rules),
     }
 }

@@ -48,7 +48,7 @@ pub mod trace;
 pub mod whatif;
 pub mod workshop;
 
-pub use assessment::{Assessment, Parts, Warning};
+pub use assessment::{Assessment, ListKind, Parts, Warning};
 pub use cohort::{Ranked, Ranking};
 pub use dossier::{Cohort, Dossier, Pledge};
 pub use error::{FieldError, FieldErrors, Problem};

@@ -626,5 +626,18 @@ pub fn comparison(
         dist(&c.distribution_before),
         dist(&c.distribution_after)
     );
+    let missing = [
+        (&c.not_in_baseline, l("基准规则", "the baseline")),
+        (&c.not_in_variant, l("方案", "the variant")),
+    ];
+    for (uses, side) in missing.into_iter().filter(|(uses, _)| !uses.is_empty()) {
+        let _ = writeln!(
+            out,
+            "{}{side}{}{}",
+            l("", "Not in "),
+            l("中没有、不计分的清单项:", ", so counting for nothing: "),
+            super::compare::ItemUse::describe(uses, lang)
+        );
+    }
     out
 }

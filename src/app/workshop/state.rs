@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use super::cohort_io::ImportError;
 use super::table::{Filter, Sort, SortKey};
 use crate::app::timing::now;
-use crate::engine::compare::Comparison;
+use crate::engine::compare::{items_not_in_rules, Comparison, ItemUse};
 use crate::engine::demo::{officials, Officials};
 use crate::engine::{Dossier, Engine, Ranking, RuleSet, Tier};
 
@@ -137,6 +137,8 @@ pub struct Workshop {
     pub rules_rev: u64,
     /// How long the last ranking took, in milliseconds.
     pub rank_ms: Option<f64>,
+    /// List items the cohort claims that the rules in force lack (they count for nothing).
+    pub lacking: Rc<Vec<ItemUse>>,
     pub busy: Option<Busy>,
     pub generating: Option<Rc<Generation>>,
     pub import_error: Option<Rc<(String, ImportError)>>,
@@ -246,6 +248,7 @@ impl Workshop {
         let ranking = Engine::new(rules).rank(&cohort.officials);
         self.rank_ms = Some(now() - start);
         self.ranking = Some(Rc::new(ranking));
+        self.lacking = Rc::new(items_not_in_rules(&cohort.officials, rules));
         self.ranked_for = (cohort.id, self.rules_rev);
         self.busy = None;
     }

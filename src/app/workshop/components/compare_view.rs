@@ -15,6 +15,7 @@ use crate::app::hooks::use_app_state;
 use crate::app::state::{Action, View};
 use crate::app::workshop::reduce::resolve;
 use crate::app::workshop::state::{Busy, RulesRef, WorkshopAction, SMALL};
+use crate::engine::compare::ItemUse;
 use crate::engine::{Engine, Lang};
 
 fn ref_value(r: &RulesRef) -> String {
@@ -135,6 +136,26 @@ pub fn compare_view() -> Html {
             .map(|n| html! { <li class={class}>{ format!("{sign} {n}") }</li> })
             .collect::<Html>()
     };
+    let lacking = [
+        (&c.not_in_baseline, lang.pick("基线", "the baseline")),
+        (&c.not_in_variant, lang.pick("方案", "the variant")),
+    ]
+    .into_iter()
+    .filter(|(uses, _)| !uses.is_empty())
+    .map(|(uses, side)| {
+        let text = match lang {
+            Lang::Zh => format!(
+                "{side}中没有下列清单项,相关申报在{side}下不计分:{}",
+                ItemUse::describe(uses, lang)
+            ),
+            Lang::En => format!(
+                "Not in {side}, so these claims count for nothing there: {}",
+                ItemUse::describe(uses, lang)
+            ),
+        };
+        html! { <p class="notice notice-warn" data-testid="compare-lacking">{ text }</p> }
+    })
+    .collect::<Html>();
     let focus = w.focus;
     let official = w.cohort.as_ref().and_then(|co| co.officials.get(focus)).cloned();
     let traces = official.zip(rules_b.zip(rules_v)).map(|(d, (b, v))| {
@@ -158,6 +179,7 @@ pub fn compare_view() -> Html {
                     "The two rule sets are the same, so nobody changes. Edit the rules (or save a variant) and compare again.") }</p>
             }
             <p class="ws-summary" data-testid="compare-summary">{ summary }</p>
+            { lacking }
             <div class="ws-charts">
                 { transition_matrix(&c.transitions, lang) }
                 { tier_chart(c.distribution_before, Some(c.distribution_after), lang) }
