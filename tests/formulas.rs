@@ -9,7 +9,7 @@ use dongliang::engine::assessment::VetoCause;
 use dongliang::engine::consequences::{consecutive_years, consequences};
 use dongliang::engine::dossier::{Assumptions, Factors};
 use dongliang::engine::text::round2;
-use dongliang::engine::{Consequence, Dossier, Engine, Grade, Pledge, RaterGroup, RuleSet, Tier};
+use dongliang::engine::{Consequence, Dossier, Engine, Grade, Lang, Pledge, RaterGroup, RuleSet, Tier};
 use serde_json::{json, Value};
 
 fn close(actual: f64, expected: f64) -> bool {
@@ -756,5 +756,35 @@ fn round2_only_ignores_binary_noise() {
         (89.99, Tier::FairlyGood),
         "raw {}",
         score.raw
+    );
+}
+
+#[test]
+fn the_tier_veto_and_consequences_formulas_read_in_words() {
+    let mut value = complete();
+    value["negative"] = json!([{"item": "N7"}]);
+    value["political_quality"] = json!("unqualified");
+    value["history"] = json!(["good", "good"]);
+    let rules = RuleSet::default();
+    let result = Engine::new(&rules).evaluate_traced(&dossier(value));
+    let steps = result.trace.unwrap();
+    let step = |id: &str| steps.iter().find(|s| s.id == id).unwrap();
+    let (tier, veto, consequences) = (step("tier"), step("veto"), step("consequences"));
+    assert!(
+        tier.formula.ends_with("→ good; veto → fairly_good"),
+        "{}",
+        tier.formula
+    );
+    assert!(tier.formula_shown(Lang::Zh).ends_with("→ 好; 一票否决 → 较好"));
+    assert!(tier
+        .formula_shown(Lang::En)
+        .ends_with("→ good; veto → fairly good"));
+    assert_eq!(veto.formula, "N7, political_quality = unqualified");
+    assert_eq!(veto.formula_shown(Lang::Zh), "N7, 政治素质测评 = 不合格");
+    assert_eq!(consequences.formula, "[good, good, fairly_good] → []");
+    assert_eq!(consequences.formula_shown(Lang::Zh), "[好, 好, 较好] → []");
+    assert_eq!(
+        consequences.formula_shown(Lang::En),
+        "[good, good, fairly good] → []"
     );
 }

@@ -333,12 +333,16 @@ impl Engine<'_> {
 
 fn consequences_step(engine: &Engine, dossier: &Dossier, result: &Assessment) -> Step {
     let rules = engine.rules;
-    let history: Vec<&str> = dossier
-        .history
-        .iter()
-        .map(|t| t.id())
-        .chain([result.tier.id()])
-        .collect();
+    let formula = |tier: fn(Tier) -> &'static str, consequence: fn(Consequence) -> &'static str| {
+        let history: Vec<&str> = dossier
+            .history
+            .iter()
+            .chain([&result.tier])
+            .map(|t| tier(*t))
+            .collect();
+        let list: Vec<&str> = result.consequences.iter().map(|c| consequence(*c)).collect();
+        format!("[{}] → [{}]", history.join(", "), list.join(", "))
+    };
     let list: Vec<&str> = result.consequences.iter().map(|c| c.id()).collect();
     let text = |c: &Consequence| rules.consequence_text(c.id());
     let quote = match result.consequences.as_slice() {
@@ -367,7 +371,11 @@ fn consequences_step(engine: &Engine, dossier: &Dossier, result: &Assessment) ->
     };
     let years = result.consecutive_years;
     Step::new("consequences", "结果运用", "Consequences")
-        .formula(format!("[{}] → [{}]", history.join(", "), list.join(", ")))
+        .formula(formula(Tier::id, Consequence::id))
+        .formula_in_words(
+            formula(Tier::zh, Consequence::zh),
+            formula(Tier::en, Consequence::en),
+        )
         .result(list.join(", "))
         .in_words(names(true).join(";"), names(false).join("; "))
         .note(

@@ -313,10 +313,13 @@ pub(crate) fn veto_step(engine: &Engine, dossier: &Dossier, vetoed: bool) -> Ste
             )
             .quote(rules.political_quality.basis.quote.as_deref());
     }
-    let mut causes: Vec<String> = vetoing.iter().map(|s| s.to_string()).collect();
-    if unqualified {
-        causes.push("political_quality = unqualified".into());
-    }
+    let causes = |political: &str| -> String {
+        let mut causes: Vec<&str> = vetoing.clone();
+        if unqualified {
+            causes.push(political);
+        }
+        causes.join(", ")
+    };
     let item_quote = vetoing
         .first()
         .and_then(|id| rules.negative_item(id))
@@ -326,34 +329,50 @@ pub(crate) fn veto_step(engine: &Engine, dossier: &Dossier, vetoed: bool) -> Ste
     } else {
         item_quote.or(rules.veto.basis.quote.as_deref())
     };
-    step.formula(causes.join(", "))
-        .note(
-            format!("取消评优资格,等次最高为“{}”", engine.cap().zh()),
-            format!("disqualified from the top tier: at most “{}”", engine.cap().en()),
+    let step = step.formula(causes("political_quality = unqualified"));
+    let step = if unqualified {
+        step.formula_in_words(
+            causes("政治素质测评 = 不合格"),
+            causes("political quality = unqualified"),
         )
-        .quote(quote)
+    } else {
+        step
+    };
+    step.note(
+        format!("取消评优资格,等次最高为“{}”", engine.cap().zh()),
+        format!("disqualified from the top tier: at most “{}”", engine.cap().en()),
+    )
+    .quote(quote)
 }
 
 pub(crate) fn tier_step(engine: &Engine, total: f64, uncapped: Tier, tier: Tier, vetoed: bool) -> Step {
     let rules = engine.rules;
     let bound = rules.threshold(uncapped);
-    let formula = match uncapped.next_up() {
-        Some(better) => format!(
-            "{} ≥ {} ∧ {} < {} → {}",
-            fmt2(total),
-            fmt_num(bound),
-            fmt2(total),
-            fmt_num(rules.threshold(better)),
-            uncapped.id()
-        ),
-        None => format!("{} ≥ {} → {}", fmt2(total), fmt_num(bound), uncapped.id()),
+    let formula = |name: fn(Tier) -> &'static str, veto: &str| {
+        let earned = match uncapped.next_up() {
+            Some(better) => format!(
+                "{} ≥ {} ∧ {} < {} → {}",
+                fmt2(total),
+                fmt_num(bound),
+                fmt2(total),
+                fmt_num(rules.threshold(better)),
+                name(uncapped)
+            ),
+            None => format!("{} ≥ {} → {}", fmt2(total), fmt_num(bound), name(uncapped)),
+        };
+        if vetoed && tier != uncapped {
+            format!("{earned}; {veto} → {}", name(tier))
+        } else {
+            earned
+        }
     };
     let step = Step::new("tier", "评价等次", "Tier")
+        .formula(formula(Tier::id, "veto"))
+        .formula_in_words(formula(Tier::zh, "一票否决"), formula(Tier::en, "veto"))
         .result(tier.id())
         .in_words(tier.zh(), tier.en());
     if vetoed && tier != uncapped {
         return step
-            .formula(format!("{formula}; veto → {}", tier.id()))
             .note(
                 format!("按分数为“{}”,因一票否决封顶为“{}”", uncapped.zh(), tier.zh()),
                 format!(
@@ -364,7 +383,6 @@ pub(crate) fn tier_step(engine: &Engine, total: f64, uncapped: Tier, tier: Tier,
             )
             .quote(rules.veto.basis.quote.as_deref());
     }
-    step.formula(formula)
-        .note(format!("等次:{}", tier.zh()), format!("tier: {}", tier.en()))
+    step.note(format!("等次:{}", tier.zh()), format!("tier: {}", tier.en()))
         .quote(rules.tiers.basis.quote.as_deref())
 }

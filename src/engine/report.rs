@@ -164,7 +164,7 @@ pub fn assessment(dossier: &Dossier, result: &Assessment, rules: &RuleSet, lang:
                 "{:>2}. {}: {}",
                 i + 1,
                 lang.pick(&step.label_zh, &step.label_en),
-                step.formula
+                step.formula_shown(lang)
             );
             let note = match lang {
                 Lang::Zh => &step.note_zh,

@@ -16,6 +16,12 @@ pub struct Step {
     pub label_en: String,
     /// The formula with the numbers substituted, e.g. `0.25×90 + 0.25×92 = 45.5`.
     pub formula: String,
+    /// The formula in words, in each language, where `formula` names ids (tiers, consequences,
+    /// political quality).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula_zh: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula_en: Option<String>,
     /// The step's result: a number, a grade, or an id (a tier, the veto, consequences).
     pub result: String,
     /// The result in words, in each language, where `result` is an id.
@@ -40,6 +46,8 @@ impl Step {
             label_zh: label_zh.into(),
             label_en: label_en.into(),
             formula: String::new(),
+            formula_zh: None,
+            formula_en: None,
             result: String::new(),
             result_zh: None,
             result_en: None,
@@ -52,6 +60,22 @@ impl Step {
     pub fn formula(mut self, formula: impl Into<String>) -> Step {
         self.formula = formula.into();
         self
+    }
+
+    /// The formula in words, where `formula` names ids.
+    pub fn formula_in_words(mut self, zh: impl Into<String>, en: impl Into<String>) -> Step {
+        self.formula_zh = Some(zh.into());
+        self.formula_en = Some(en.into());
+        self
+    }
+
+    /// The formula as a reader of `lang` should see it: in words where there are words.
+    pub fn formula_shown(&self, lang: Lang) -> &str {
+        let words = match lang {
+            Lang::Zh => &self.formula_zh,
+            Lang::En => &self.formula_en,
+        };
+        words.as_deref().unwrap_or(&self.formula)
     }
 
     pub fn result(mut self, result: impl Into<String>) -> Step {

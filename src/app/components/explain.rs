@@ -20,7 +20,7 @@ pub fn explanation(state: &AppState) -> Html {
                     <h3>{ if lang == Lang::Zh { &step.label_zh } else { &step.label_en } }</h3>
                     <span class="step-result num">{ step.shown(lang).to_string() }</span>
                 </div>
-                <code class="formula">{ &step.formula }</code>
+                <code class="formula">{ step.formula_shown(lang).to_string() }</code>
                 if let Some(q) = &step.quote { { quote(&q.clone(), &source.clone()) } }
             </li>
         }

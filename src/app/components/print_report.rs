@@ -145,7 +145,7 @@ pub fn print_report() -> Html {
             <p>{ format!("{}: {positive} · {}: {negative}", lang.pick("正面清单", "Positive"), lang.pick("负面清单", "Negative")) }</p>
             <ol class="report-steps">
                 { for steps.iter().map(|s| html! {
-                    <li><strong>{ if lang == Lang::Zh { &s.label_zh } else { &s.label_en } }</strong>{ " " }<code>{ &s.formula }</code></li>
+                    <li><strong>{ if lang == Lang::Zh { &s.label_zh } else { &s.label_en } }</strong>{ " " }<code>{ s.formula_shown(lang).to_string() }</code></li>
                 }) }
             </ol>
             <ul class="report-quotes" lang="zh-CN">

@@ -243,7 +243,13 @@ mod tests {
         let s = ws(start(), WorkshopAction::LoadDemo { seed: 2023, size: 98 });
         assert!(s.workshop.lacking.is_empty());
         let officials = s.workshop.cohort.as_ref().unwrap().officials.clone();
-        let claimed = officials.iter().flat_map(|d| &d.positive).next().unwrap().item.clone();
+        let claimed = officials
+            .iter()
+            .flat_map(|d| &d.positive)
+            .next()
+            .unwrap()
+            .item
+            .clone();
         let mut rules = serde_json::to_value(RuleSet::default()).unwrap();
         let items = rules["positive"]["items"].as_array_mut().unwrap();
         items.retain(|i| i["id"] != claimed.as_str());
@@ -253,10 +259,19 @@ mod tests {
         }));
         assert!(!s.workshop.needs_ranking());
         let lacking = s.workshop.lacking.clone();
-        assert_eq!(*lacking, crate::engine::compare::items_not_in_rules(&officials, &s.rules));
-        let named = officials.iter().filter(|d| d.positive.iter().any(|c| c.item == claimed)).count();
         assert_eq!(
-            lacking.iter().map(|u| (u.item.as_str(), u.officials)).collect::<Vec<_>>(),
+            *lacking,
+            crate::engine::compare::items_not_in_rules(&officials, &s.rules)
+        );
+        let named = officials
+            .iter()
+            .filter(|d| d.positive.iter().any(|c| c.item == claimed))
+            .count();
+        assert_eq!(
+            lacking
+                .iter()
+                .map(|u| (u.item.as_str(), u.officials))
+                .collect::<Vec<_>>(),
             [(claimed.as_str(), named)]
         );
     }

@@ -107,7 +107,7 @@ pub fn presenter() -> Html {
             html! {
                 <li class="present-step">
                     <span class="present-label">{ if lang == Lang::Zh { &s.label_zh } else { &s.label_en } }</span>
-                    <code class="present-formula">{ &s.formula }</code>
+                    <code class="present-formula">{ s.formula_shown(lang).to_string() }</code>
                     if !verdict { <span class="present-result num">{ s.shown(lang).to_string() }</span> }
                     if let Some(note) = if lang == Lang::Zh { &s.note_zh } else { &s.note_en } {
                         <span class="present-note">{ note.clone() }</span>

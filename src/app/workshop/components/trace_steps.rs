@@ -19,7 +19,7 @@ pub fn trace_steps(title: &str, steps: &[Step], other: &[Step], lang: Lang) -> H
                     if changed { <span class="tag changed-tag">{ lang.pick("有变化", "changed") }</span> }
                     <span class="step-result num">{ step.shown(lang).to_string() }</span>
                 </div>
-                <code class="formula">{ &step.formula }</code>
+                <code class="formula">{ step.formula_shown(lang).to_string() }</code>
             </li>
         }
     });
