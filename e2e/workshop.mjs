@@ -148,9 +148,13 @@ try {
     'both explanations of one official stand side by side, the changed steps marked');
   await page.screenshot({ path: `${out}ws-04-compare.png`, fullPage: true });
 
-  // 3b. The saved variant survives a reload; the default comes back with one click.
+  // 3b. The cohort and the saved variant survive a reload; the default comes back with one click.
   await page.reload();
   await page.waitForSelector('.result-card [data-testid=total]');
+  await page.click('nav >> text=研讨演示');
+  await page.waitForSelector('[data-testid=ws-row]');
+  const back = await counts(page);
+  check(back.text === c.text && await rows(page) === 98, 'the demo cohort is back after a reload, ranked as before', back.text);
   await page.click('nav >> text=规则');
   await page.waitForSelector('.variant-list li:has-text("单位加重")');
   check(true, 'the variant is still there after a reload');
@@ -182,6 +186,13 @@ try {
     'unreadable stored variants: the list starts empty, says why and offers the text', corrupt);
   check(await page.evaluate(() => localStorage.getItem('dongliang.rule-variants.corrupt')?.includes('oops')), '… and the text is kept aside');
   await page.click('[data-testid=rules-notice] .notice-close');
+  await page.evaluate(() => localStorage.setItem('dongliang.workshop-cohort', '{"schema": 1, "demo": oops'));
+  await page.reload();
+  await page.waitForSelector('.result-card [data-testid=total]');
+  await page.click('nav >> text=研讨演示');
+  const lost = await page.locator('[data-testid=ws-import-error]').innerText();
+  check(lost.includes('workshop-cohort.corrupt') && await rows(page) === 0, 'an unreadable kept cohort: the workshop starts empty and says why', lost);
+  check(await page.evaluate(() => localStorage.getItem('dongliang.workshop-cohort.corrupt')?.includes('oops')), '… and the text is kept aside');
 
   // 4. A CSV with a bad cell: its line and column are reported and nothing changes.
   await page.click('nav >> text=研讨演示');

@@ -35,7 +35,7 @@ use crate::engine::Lang;
 use components::about::about_view;
 use components::header::header;
 use components::page::self_assessment_page;
-use components::print_report::PrintReport;
+use components::print_report::print_report;
 use components::rules_view::RulesView;
 use hooks::AppState;
 use notice::Notice;
@@ -68,6 +68,15 @@ pub fn app() -> Html {
             }
         });
     }
+    {
+        let handle = state.clone();
+        use_effect_with(state.workshop.cohort.as_ref().map(|c| c.id), move |id| {
+            let cohort = handle.workshop.cohort.clone().filter(|_| id.is_some());
+            if cohort.is_some_and(|c| !workshop::kept::save(&c)) {
+                handle.dispatch(Action::Workshop(workshop::state::WorkshopAction::NotKept));
+            }
+        });
+    }
     use_effect_with(state.lang, |lang| {
         storage::save_lang(*lang);
         match lang {
@@ -87,7 +96,7 @@ pub fn app() -> Html {
             <div {class}>
                 { header(&state) }
                 <main id="main" class="main">{ view }</main>
-                if painted { <PrintReport /> }
+                if painted { { print_report(&state) } }
             </div>
         </ContextProvider<AppState>>
     }

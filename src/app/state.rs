@@ -77,6 +77,8 @@ pub struct State {
     /// Bumped by every action: the cheap equality Yew's context needs.
     revision: u64,
     pub rules: Rc<RuleSet>,
+    /// The content hash of `rules` (shown by the rules view and the print report).
+    pub rules_hash: Rc<str>,
     pub lang: Lang,
     pub form: Rc<Form>,
     /// The engine's verdict on the form as it stands; empty when valid.
@@ -114,6 +116,7 @@ impl State {
             what_if: Rc::new(Engine::new(&rules).what_if(&dossier)),
             rule_edit: Rc::new(RuleEditor::new(&rules)),
             workshop: Rc::default(),
+            rules_hash: rules.content_hash().into(),
             rules,
             lang,
             undo: Rc::default(),
@@ -178,6 +181,7 @@ impl State {
 
     /// Puts a rule set in force: the form is judged and the open dossier evaluated under it.
     pub(crate) fn set_rules(&mut self, rules: Rc<RuleSet>) {
+        self.rules_hash = rules.content_hash().into();
         self.rules = rules;
         match Dossier::from_value(&self.form.to_value(), &self.rules) {
             Ok(d) => {

@@ -2,8 +2,6 @@
 //! transition matrix, who changes tier and why (which parts of the total moved, which
 //! threshold moved, the veto and the quota), the honour list's changes and both distributions.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::assessment::{self, ListKind};
@@ -93,24 +91,31 @@ impl ItemUse {
 }
 
 /// The list items the officials name that `rules` do not have, each with how many officials
-/// name it, by list and then id.
+/// name it, in the order first met.
 pub fn items_not_in_rules(officials: &[Dossier], rules: &RuleSet) -> Vec<ItemUse> {
-    let mut uses: BTreeMap<(ListKind, &str), usize> = BTreeMap::new();
-    for dossier in officials {
-        let mut named: Vec<(ListKind, &str)> = assessment::items_not_in_rules(dossier, rules).collect();
-        named.sort_unstable();
-        named.dedup();
-        for key in named {
-            *uses.entry(key).or_default() += 1;
+    let mut uses: Vec<ItemUse> = Vec::new();
+    // The last official counted for each item: one who names it twice counts once.
+    let mut last: Vec<usize> = Vec::new();
+    for (i, dossier) in officials.iter().enumerate() {
+        for (list, item) in assessment::items_not_in_rules(dossier, rules) {
+            match uses.iter().position(|u| u.list == list && u.item == item) {
+                Some(k) if last[k] == i => {}
+                Some(k) => {
+                    uses[k].officials += 1;
+                    last[k] = i;
+                }
+                None => {
+                    uses.push(ItemUse {
+                        list,
+                        item: item.to_string(),
+                        officials: 1,
+                    });
+                    last.push(i);
+                }
+            }
         }
     }
-    uses.into_iter()
-        .map(|((list, item), officials)| ItemUse {
-            list,
-            item: item.to_string(),
-            officials,
-        })
-        .collect()
+    uses
 }
 
 fn weighted(engine: &Engine, s: &Score) -> [f64; 5] {

@@ -4,22 +4,20 @@
 use yew::prelude::*;
 
 use crate::app::dom;
-use crate::app::hooks::use_app_state;
+use crate::app::hooks::AppState;
 use crate::app::i18n;
 use crate::engine::assessment::VetoCause;
 use crate::engine::text::{fmt2, fmt_num};
 use crate::engine::{Dossier, Lang, RaterGroup};
 
-#[function_component(PrintReport)]
-pub fn print_report() -> Html {
-    let state = use_app_state();
+pub fn print_report(state: &AppState) -> Html {
     let (lang, rules, r, d) = (
         state.lang,
         state.rules.clone(),
         state.result.clone(),
         state.dossier.clone(),
     );
-    let hash = use_memo(rules.clone(), |rules| rules.content_hash());
+    let hash = &state.rules_hash;
     let dash = || "—".to_string();
     let pledges = d.pledges.iter().zip(&r.pledges).enumerate().map(|(i, (p, pr))| {
         let quarters: Vec<String> = p

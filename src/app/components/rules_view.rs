@@ -36,7 +36,7 @@ pub fn rules_view() -> Html {
     let state = use_app_state();
     use_rule_variants(&state);
     let (lang, rules, editor) = (state.lang, state.rules.clone(), state.rule_edit.clone());
-    let hash = use_memo(rules.clone(), |rules| rules.content_hash());
+    let hash = &state.rules_hash;
     let version = format!(
         "{} {} · {} {} · {} {hash}",
         lang.pick("版本", "Version"),

@@ -5,12 +5,15 @@
 use std::rc::Rc;
 
 use super::cohort_io::{self, ImportError};
-use super::state::{Busy, Generation, Presenting, RulesRef, Source, WorkshopAction, DEMO_YEAR, SMALL};
+use super::kept::Kept;
+use super::state::{
+    Busy, Generation, Presenting, RulesRef, Source, Workshop, WorkshopAction, DEMO_YEAR, SMALL,
+};
 use crate::app::state::{State, View};
 use crate::engine::compare::compare;
 use crate::engine::demo;
 use crate::engine::workshop::quiz_order;
-use crate::engine::{Engine, RuleSet, Tier};
+use crate::engine::{Cohort, Engine, RuleSet, Tier};
 
 /// Officials generated per step of a large demo cohort (a few tens of milliseconds).
 const CHUNK: usize = 5000;
@@ -52,11 +55,58 @@ fn compute_comparison(s: &mut State) {
     }
 }
 
+/// The largest demo cohort the workshop offers, and so the largest one restored.
+pub const LARGEST_DEMO: usize = 100_000;
+
+/// Loads the cohort kept in the browser, once per page load and only into an empty workshop.
+fn restore(s: &mut State, kept: Kept) {
+    let rules = s.rules.clone();
+    let w = Rc::make_mut(&mut s.workshop);
+    let empty = w.cohort.is_none() && w.generating.is_none();
+    if w.restore_tried || !empty {
+        w.restore_tried = true;
+        return;
+    }
+    w.restore_tried = true;
+    match kept {
+        Kept::Nothing => {}
+        Kept::Demo { seed, size } if (1..=LARGEST_DEMO).contains(&size) => {
+            reduce(s, WorkshopAction::LoadDemo { seed, size });
+        }
+        Kept::Demo { size, .. } => {
+            let (zh, en) = (format!("演示名册人数 {size}"), format!("a demo cohort of {size}"));
+            restore_failed(w, zh, en);
+        }
+        Kept::File { file, text } => match Cohort::from_json(&text, &rules) {
+            Ok(cohort) if !cohort.officials.is_empty() => {
+                w.set_cohort(Source::File(file), cohort.officials, &rules);
+            }
+            Ok(_) => w.import_error = Some(Rc::new((file, ImportError::Empty))),
+            Err(errors) => w.import_error = Some(Rc::new((file, ImportError::Json(errors)))),
+        },
+        Kept::Unreadable { zh, en } => restore_failed(w, zh, en),
+    }
+}
+
+fn restore_failed(w: &mut Workshop, zh: String, en: String) {
+    let file = "localStorage".to_string();
+    let refused = ImportError::Refused {
+        zh: format!("浏览器中保存的名册无法读取({zh}),已另存于 dongliang.workshop-cohort.corrupt,请重新载入名册。"),
+        en: format!("The cohort kept in this browser could not be read ({en}); it was set aside under dongliang.workshop-cohort.corrupt. Load a cohort again."),
+    };
+    w.import_error = Some(Rc::new((file, refused)));
+}
+
 /// Applies one workshop action to the app state.
 pub fn reduce(s: &mut State, action: WorkshopAction) {
+    if let WorkshopAction::Restore(kept) = action {
+        return restore(s, kept);
+    }
     let rules = s.rules.clone();
     let w = Rc::make_mut(&mut s.workshop);
     match action {
+        WorkshopAction::Restore(_) => {}
+        WorkshopAction::NotKept => w.not_kept = true,
         WorkshopAction::Busy(busy) => w.busy = Some(busy),
         WorkshopAction::LoadDemo { seed, size } if size <= SMALL => {
             let officials = demo::cohort(seed, size, DEMO_YEAR).officials;
@@ -274,6 +324,74 @@ mod tests {
                 .collect::<Vec<_>>(),
             [(claimed.as_str(), named)]
         );
+    }
+
+    #[test]
+    fn the_kept_cohort_comes_back_once_and_only_into_an_empty_workshop() {
+        let s = ws(start(), WorkshopAction::Restore(Kept::Demo { seed: 5, size: 98 }));
+        let cohort = s.workshop.cohort.clone().unwrap();
+        assert_eq!(cohort.source, Source::Demo { seed: 5 });
+        assert_eq!(cohort.officials, demo::cohort(5, 98, DEMO_YEAR).officials);
+        assert!(s.workshop.ranking.is_some());
+        let again = ws(
+            s.clone(),
+            WorkshopAction::Restore(Kept::Demo { seed: 6, size: 10 }),
+        );
+        assert_eq!(again.workshop.cohort.as_ref().unwrap().id, cohort.id);
+
+        let loaded = ws(start(), WorkshopAction::LoadDemo { seed: 1, size: 20 });
+        let s = ws(loaded, WorkshopAction::Restore(Kept::Demo { seed: 5, size: 98 }));
+        assert_eq!(s.workshop.cohort.as_ref().unwrap().officials.len(), 20);
+
+        let officials = demo::cohort(9, 3, DEMO_YEAR).officials;
+        let text = format!("{{\"officials\":{}}}", serde_json::to_string(&officials).unwrap());
+        let file = || "名册.csv".to_string();
+        let s = ws(
+            start(),
+            WorkshopAction::Restore(Kept::File { file: file(), text }),
+        );
+        let cohort = s.workshop.cohort.clone().unwrap();
+        assert_eq!(
+            (cohort.source.clone(), cohort.officials.clone()),
+            (Source::File(file()), officials)
+        );
+    }
+
+    #[test]
+    fn a_kept_cohort_that_cannot_be_used_says_why_and_loads_nothing() {
+        let bad =
+            r#"{"officials": [{"pledges": [{"area": "key_work", "quarters": [104, null, null, null]}]}]}"#;
+        let cases = [
+            Kept::File {
+                file: "a.json".into(),
+                text: bad.into(),
+            },
+            Kept::File {
+                file: "b.json".into(),
+                text: r#"{"officials": []}"#.into(),
+            },
+            Kept::Demo { seed: 1, size: 0 },
+            Kept::Demo {
+                seed: 1,
+                size: LARGEST_DEMO + 1,
+            },
+            Kept::Unreadable {
+                zh: "坏".into(),
+                en: "bad".into(),
+            },
+        ];
+        for kept in cases {
+            let s = ws(start(), WorkshopAction::Restore(kept.clone()));
+            assert!(
+                s.workshop.cohort.is_none() && s.workshop.generating.is_none(),
+                "{kept:?}"
+            );
+            let (_, error) = &*s.workshop.import_error.clone().expect("an error is shown");
+            assert!(!error.lines(Lang::En).is_empty(), "{kept:?}");
+            assert!(s.workshop.restore_tried);
+        }
+        let s = ws(start(), WorkshopAction::Restore(Kept::Nothing));
+        assert!(s.workshop.cohort.is_none() && s.workshop.import_error.is_none() && s.workshop.restore_tried);
     }
 
     #[test]

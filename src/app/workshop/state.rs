@@ -7,6 +7,7 @@ use std::rc::Rc;
 use std::cell::RefCell;
 
 use super::cohort_io::ImportError;
+use super::kept::Kept;
 use super::table::{Filter, Sort, SortKey};
 use crate::app::timing::now;
 use crate::engine::compare::{items_not_in_rules, Comparison, ItemUse};
@@ -160,6 +161,10 @@ pub struct Workshop {
     pub presenting: Option<Presenting>,
     pub slide: usize,
     pub quiz: Quiz,
+    /// Whether the cohort kept in the browser has been looked for (once per page load).
+    pub restore_tried: bool,
+    /// The browser refused to keep the cohort (too large): it will not come back after a reload.
+    pub not_kept: bool,
 }
 
 /// What a comparison was computed for.
@@ -192,6 +197,10 @@ pub enum WorkshopAction {
         zh: String,
     },
     DismissImport,
+    /// The cohort kept in the browser, looked for when the workshop first opens.
+    Restore(Kept),
+    /// The browser refused to keep the cohort.
+    NotKept,
     /// Rank (again), timing it.
     Rank,
     Compare,
@@ -276,6 +285,7 @@ impl Workshop {
         self.quiz = Quiz::default();
         self.import_error = None;
         self.busy = None;
+        self.not_kept = false;
         self.focus = 0;
         if self.size() <= SMALL {
             self.rank(rules);

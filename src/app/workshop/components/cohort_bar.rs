@@ -10,6 +10,7 @@ use crate::app::hooks::AppState;
 use crate::app::library::EXAMPLES;
 use crate::app::state::Action;
 use crate::app::workshop::cohort_io;
+use crate::app::workshop::reduce::LARGEST_DEMO;
 use crate::app::workshop::state::{Busy, Source, WorkshopAction};
 use crate::engine::csv;
 
@@ -130,7 +131,7 @@ pub fn cohort_bar(state: &AppState) -> Html {
                 <div class="toolbar-group">
                     <button type="button" class="primary" data-testid="load-demo" onclick={load(crate::engine::demo::DEFAULT_SIZE)}>
                         { lang.pick("载入演示名册(98 名虚构干部)", "Load the demo cohort (98 fictional officials)") }</button>
-                    <button type="button" data-testid="load-100k" onclick={load(100_000)}>
+                    <button type="button" data-testid="load-100k" onclick={load(LARGEST_DEMO)}>
                         { lang.pick("生成 100,000 人(规模演示)", "Generate 100,000 (scale demo)") }</button>
                 </div>
                 <div class="toolbar-group">
@@ -143,6 +144,11 @@ pub fn cohort_bar(state: &AppState) -> Html {
                 </div>
             </div>
             { loaded.unwrap_or_default() }
+            if w.not_kept {
+                <p class="muted" data-testid="not-kept">{ lang.pick(
+                    "这份名册太大,浏览器无法保存:重新载入页面后需再次导入。",
+                    "This cohort is too large for the browser to keep: after a reload, import it again.") }</p>
+            }
             <p class="ws-busy" role="status" aria-live="polite" data-testid="ws-busy">{ busy.unwrap_or_default() }</p>
             { import_error.unwrap_or_default() }
         </div>

@@ -15,6 +15,7 @@ use super::{on_click, run_heavy};
 use crate::app::hooks::use_app_state;
 use crate::app::state::Action;
 use crate::app::timing::after_paint;
+use crate::app::workshop::kept;
 use crate::app::workshop::state::{Busy, Presenting, Sub, WorkshopAction};
 
 const SUBS: [(Sub, &str, &str, &str); 4] = [
@@ -37,7 +38,12 @@ pub fn workshop_page() -> Html {
             w.needs_ranking(),
             w.busy,
         );
+        // The workshop's work, one piece per frame: the cohort kept in the browser when the
+        // workshop first opens, then generating and ranking.
         use_effect_with(key, move |(_, _, needs, busy)| match busy {
+            _ if !state.workshop.restore_tried => {
+                state.dispatch(Action::Workshop(WorkshopAction::Restore(kept::load())));
+            }
             Some(Busy::Generating(..)) => {
                 after_paint(move || state.dispatch(Action::Workshop(WorkshopAction::GenerateMore)));
             }
