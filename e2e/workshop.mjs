@@ -176,6 +176,15 @@ try {
   const refused = await page.locator('[data-testid=rules-notice]').innerText();
   check(refused.includes('tiers.thresholds[1].min') && await page.inputValue('#r-tiers-thresholds-0-min') === '88',
     'a rule set with thresholds out of order is refused, naming the field; nothing changes', refused);
+  exported.tiers.thresholds[1].min = 80;
+  exported.positive.items = exported.positive.items.filter((i) => !['P1', 'P2'].includes(i.id));
+  await page.setInputFiles('#rules-import', { name: 'fewer-items.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await page.waitForFunction(() => document.querySelector('[data-testid=rules-notice]')?.textContent.includes('fewer-items.json'));
+  await page.click('nav >> text=研讨演示');
+  await page.click('#ws-ranking');
+  const lacking = await page.locator('[data-testid=ranking-lacking]').innerText();
+  check(/正面清单 P[12]\(\d+ 人\)/.test(lacking), 'rules without items the cohort claims: the ranking names them and how many claim them', lacking);
+  await page.click('nav >> text=规则');
   await page.click('[data-testid=rules-reset]');
   await page.evaluate(() => localStorage.setItem('dongliang.rule-variants', '{"schema": 1, "variants": [oops'));
   await page.reload();
