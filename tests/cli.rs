@@ -19,11 +19,10 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    let mut input = child.stdin.take().unwrap();
-    if let Some(text) = stdin {
+    // The input ends when `input` goes out of scope.
+    if let (Some(mut input), Some(text)) = (child.stdin.take(), stdin) {
         let _ = input.write_all(text.as_bytes());
     }
-    drop(input);
     let output = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
