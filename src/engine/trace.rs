@@ -71,11 +71,7 @@ impl Step {
 
     /// The formula as a reader of `lang` should see it: in words where there are words.
     pub fn formula_shown(&self, lang: Lang) -> &str {
-        let words = match lang {
-            Lang::Zh => &self.formula_zh,
-            Lang::En => &self.formula_en,
-        };
-        words.as_deref().unwrap_or(&self.formula)
+        in_lang(lang, &self.formula_zh, &self.formula_en).unwrap_or(&self.formula)
     }
 
     pub fn result(mut self, result: impl Into<String>) -> Step {
@@ -92,11 +88,7 @@ impl Step {
 
     /// The result as a reader of `lang` should see it: in words where there are words.
     pub fn shown(&self, lang: Lang) -> &str {
-        let words = match lang {
-            Lang::Zh => &self.result_zh,
-            Lang::En => &self.result_en,
-        };
-        words.as_deref().unwrap_or(&self.result)
+        in_lang(lang, &self.result_zh, &self.result_en).unwrap_or(&self.result)
     }
 
     pub fn note(mut self, zh: impl Into<String>, en: impl Into<String>) -> Step {
@@ -108,6 +100,14 @@ impl Step {
     pub fn quote(mut self, quote: Option<&str>) -> Step {
         self.quote = quote.map(str::to_string);
         self
+    }
+}
+
+/// The text for `lang` of a pair of optional translations.
+fn in_lang<'a>(lang: Lang, zh: &'a Option<String>, en: &'a Option<String>) -> Option<&'a str> {
+    match lang {
+        Lang::Zh => zh.as_deref(),
+        Lang::En => en.as_deref(),
     }
 }
 

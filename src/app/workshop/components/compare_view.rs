@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::lacking_notice::lacking_notice;
 use super::movers::movers;
 use super::official_picker::official_picker;
 use super::tier_chart::tier_chart;
@@ -15,7 +16,6 @@ use crate::app::hooks::use_app_state;
 use crate::app::state::{Action, View};
 use crate::app::workshop::reduce::resolve;
 use crate::app::workshop::state::{Busy, RulesRef, WorkshopAction, SMALL};
-use crate::engine::compare::ItemUse;
 use crate::engine::{Engine, Lang};
 
 fn ref_value(r: &RulesRef) -> String {
@@ -136,26 +136,12 @@ pub fn compare_view() -> Html {
             .map(|n| html! { <li class={class}>{ format!("{sign} {n}") }</li> })
             .collect::<Html>()
     };
-    let lacking = [
-        (&c.not_in_baseline, lang.pick("基线", "the baseline")),
-        (&c.not_in_variant, lang.pick("方案", "the variant")),
-    ]
-    .into_iter()
-    .filter(|(uses, _)| !uses.is_empty())
-    .map(|(uses, side)| {
-        let text = match lang {
-            Lang::Zh => format!(
-                "{side}中没有下列清单项,相关申报在{side}下不计分:{}",
-                ItemUse::describe(uses, lang)
-            ),
-            Lang::En => format!(
-                "Not in {side}, so these claims count for nothing there: {}",
-                ItemUse::describe(uses, lang)
-            ),
-        };
-        html! { <p class="notice notice-warn" data-testid="compare-lacking">{ text }</p> }
-    })
-    .collect::<Html>();
+    let lacking = html! {
+        <>
+            { lacking_notice(&c.not_in_baseline, ("基线", "the baseline"), lang, "compare-lacking") }
+            { lacking_notice(&c.not_in_variant, ("方案", "the variant"), lang, "compare-lacking") }
+        </>
+    };
     let focus = w.focus;
     let official = w.cohort.as_ref().and_then(|co| co.officials.get(focus)).cloned();
     let traces = official.zip(rules_b.zip(rules_v)).map(|(d, (b, v))| {

@@ -8,6 +8,7 @@ pub mod compare_view;
 pub mod dossier_facts;
 pub mod filters;
 pub mod histogram_chart;
+pub mod lacking_notice;
 pub mod movers;
 pub mod official_picker;
 pub mod page;

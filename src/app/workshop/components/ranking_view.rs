@@ -5,12 +5,12 @@ use yew::prelude::*;
 
 use super::filters::filters;
 use super::histogram_chart::HistogramChart;
+use super::lacking_notice::lacking_notice;
 use super::quota_switch::quota_switch;
 use super::ranking_table::RankingTable;
 use super::tier_chart::tier_chart;
 use crate::app::hooks::AppState;
 use crate::app::i18n;
-use crate::engine::compare::ItemUse;
 use crate::engine::{Lang, Tier};
 
 pub fn ranking_view(state: &AppState) -> Html {
@@ -46,22 +46,11 @@ pub fn ranking_view(state: &AppState) -> Html {
             ranking.honoured, state.rules.honour.top_n
         ),
     });
-    let lacking = &state.workshop.lacking;
-    let lacking_note = (!lacking.is_empty()).then(|| match lang {
-        Lang::Zh => format!(
-            "当前规则中没有下列清单项,相关申报不计分:{}",
-            ItemUse::describe(lacking, lang)
-        ),
-        Lang::En => format!(
-            "The rules in force lack these list items, so claiming them counts for nothing: {}",
-            ItemUse::describe(lacking, lang)
-        ),
-    });
     html! {
         <div class="ws-ranking">
             <p class="ws-summary num" data-testid="ranking-summary">{ summary }</p>
             if let Some(note) = honour_note { <p class="muted">{ note }</p> }
-            if let Some(note) = lacking_note { <p class="notice notice-warn" data-testid="ranking-lacking">{ note }</p> }
+            { lacking_notice(&state.workshop.lacking, ("当前规则", "the rules in force"), lang, "ranking-lacking") }
             { quota_switch(state) }
             <div class="ws-charts">
                 { tier_chart(ranking.distribution, None, lang) }
