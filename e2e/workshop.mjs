@@ -148,14 +148,19 @@ try {
     'both explanations of one official stand side by side, the changed steps marked');
   await page.screenshot({ path: `${out}ws-04-compare.png`, fullPage: true });
 
-  // 3b. The cohort and the saved variant survive a reload; the default comes back with one click.
+  // 3b. The cohort, the rules in force and the saved variant survive a reload; the default
+  // comes back with one click.
+  await page.click('#ws-ranking');
+  const beforeReload = await counts(page);
   await page.reload();
   await page.waitForSelector('.result-card [data-testid=total]');
+  check(await page.locator('.result-card [data-testid=total]').innerText() === reweighted, 'after a reload the dossier is evaluated under the rules in force, kept', reweighted);
   await page.click('nav >> text=研讨演示');
   await page.waitForSelector('[data-testid=ws-row]');
   const back = await counts(page);
-  check(back.text === c.text && await rows(page) === 98, 'the demo cohort is back after a reload, ranked as before', back.text);
+  check(back.text === beforeReload.text && await rows(page) === 98, 'the demo cohort is back after a reload, ranked as before', `${beforeReload.text} / ${back.text}`);
   await page.click('nav >> text=规则');
+  check(await page.inputValue('#r-dimensions-weights-unit') === '0.4', 'the rules in force are kept across the reload');
   await page.waitForSelector('.variant-list li:has-text("单位加重")');
   check(true, 'the variant is still there after a reload');
   await page.click('.variant-list button:has-text("载入")');
@@ -195,6 +200,14 @@ try {
     'unreadable stored variants: the list starts empty, says why and offers the text', corrupt);
   check(await page.evaluate(() => localStorage.getItem('dongliang.rule-variants.corrupt')?.includes('oops')), '… and the text is kept aside');
   await page.click('[data-testid=rules-notice] .notice-close');
+  await page.evaluate(() => localStorage.setItem('dongliang.rules', '{"schema": 1, "rules": {"name": oops'));
+  await page.reload();
+  await page.waitForSelector('.result-card [data-testid=total]');
+  const rulesLost = await page.locator('.notice').first().innerText();
+  check(rulesLost.includes('规则集无法读取') && rulesLost.includes('下载'), 'an unreadable kept rule set: the default rules are in force, the page says why and offers the text', rulesLost);
+  check(await page.evaluate(() => localStorage.getItem('dongliang.rules.corrupt')?.includes('oops') && localStorage.getItem('dongliang.rules') === null),
+    '… the text is kept aside, and the default rules need no key');
+  await page.click('.notice .notice-close');
   await page.evaluate(() => localStorage.setItem('dongliang.workshop-cohort', '{"schema": 1, "demo": oops'));
   await page.reload();
   await page.waitForSelector('.result-card [data-testid=total]');

@@ -4,7 +4,7 @@
 //! |---|---|
 //! | [`state`] | the one `Reducible` state and the [`state::Action`]s |
 //! | [`form`], [`edit`] | the dossier as typed, and every edit of it |
-//! | [`library`], [`storage`], [`share`] | named dossiers, autosave, share links |
+//! | [`library`], [`storage`], [`share`], [`rules_store`] | named dossiers, autosave, share links, the rules in force kept across reloads |
 //! | [`components`] | one view per file: a Yew component where it has hooks of its own, else a view function |
 //! | [`workshop`] | 研讨演示 (cohort, ranking, comparison, years, presenter) and the rule editor's state |
 //! | [`timing`] | the clock, "after the next paint" and "after a delay" |
@@ -20,6 +20,7 @@ pub mod js_api;
 pub mod library;
 pub mod notice;
 pub mod rule_set;
+pub mod rules_store;
 pub mod share;
 pub mod state;
 pub mod storage;
@@ -39,15 +40,28 @@ use components::print_report::print_report;
 use components::rules_view::RulesView;
 use hooks::AppState;
 use notice::Notice;
+use rules_store::KeptRules;
 use state::{Action, State, View};
 use workshop::components::page::WorkshopPage;
 
-/// The state the page opens with: storage (or example 01), then any share link in the URL.
+/// The state the page opens with: the kept rules (or the default), the kept dossiers (or
+/// example 01), then any share link in the URL.
 pub fn initial_state() -> State {
-    let rules = Rc::new(rule_set::default_rules());
+    let (rules, rules_notice) = match rules_store::load() {
+        KeptRules::Default => (rule_set::default_rules(), None),
+        KeptRules::Kept(rules) => (*rules, None),
+        KeptRules::Corrupt { text, why } => (
+            rule_set::default_rules(),
+            Some(Notice::RulesCorrupt { text, why }),
+        ),
+    };
+    let rules = Rc::new(rules);
     let restored = storage::load(&rules);
     let fragment = dom::fragment();
-    let state = State::start(rules, restored, storage::load_lang(), Some(&fragment));
+    let mut state = State::start(rules, restored, storage::load_lang(), Some(&fragment));
+    if state.notice.is_none() {
+        state.notice = rules_notice.map(Rc::new);
+    }
     if share::payload(&fragment).is_some() {
         dom::clear_fragment();
     }
@@ -74,6 +88,15 @@ pub fn app() -> Html {
             let cohort = handle.workshop.cohort.clone().filter(|_| id.is_some());
             if cohort.is_some_and(|c| !workshop::kept::save(&c)) {
                 handle.dispatch(Action::Workshop(workshop::state::WorkshopAction::NotKept));
+            }
+        });
+    }
+    {
+        let handle = state.clone();
+        use_effect_with(state.rules_hash.clone(), move |_| {
+            let refused = !rules_store::save(&handle.rules, &handle.rule_edit.default);
+            if refused && !matches!(handle.notice.as_deref(), Some(Notice::SaveFailed)) {
+                handle.dispatch(Action::Notify(Notice::SaveFailed));
             }
         });
     }

@@ -23,6 +23,12 @@ pub enum Notice {
         text: Rc<String>,
         why: Unreadable,
     },
+    /// The kept rule set could not be read; the default rules are in force. The text is kept
+    /// for download.
+    RulesCorrupt {
+        text: Rc<String>,
+        why: Unreadable,
+    },
     /// A share link was opened as a new dossier.
     Shared {
         label: String,

@@ -44,6 +44,8 @@ pub enum Unreadable {
     Dossier { label: String, errors: FieldErrors },
     /// No dossiers at all.
     Empty,
+    /// The kept rule set is not valid.
+    Rules(FieldErrors),
 }
 
 impl Unreadable {
@@ -56,6 +58,12 @@ impl Unreadable {
             }
             (Unreadable::Empty, Lang::Zh) => "没有保存任何档案".into(),
             (Unreadable::Empty, Lang::En) => "no dossier is stored".into(),
+            (Unreadable::Rules(errors), _) => {
+                let first = errors.iter().next().map(|e| e.line(lang)).unwrap_or_default();
+                lang.pick("保存的规则集无效:", "the saved rule set is invalid: ")
+                    .to_string()
+                    + &first
+            }
         }
     }
 }

@@ -56,7 +56,18 @@ pub fn notice_bar(state: &AppState) -> Html {
                 </>
             },
         ),
-        Notice::Corrupt { text, why } => {
+        Notice::Corrupt { text, why } | Notice::RulesCorrupt { text, why } => {
+            let heading = if matches!(&*notice, Notice::RulesCorrupt { .. }) {
+                lang.pick(
+                    "浏览器中保存的规则集无法读取,现按默认规则计算。",
+                    "The rule set saved in this browser could not be read; the default rules are in force.",
+                )
+            } else {
+                lang.pick(
+                    "浏览器中保存的数据无法读取,已重新开始(载入示例 01)。",
+                    "The data saved in this browser could not be read; the app started afresh (example 01).",
+                )
+            };
             let text = text.clone();
             let save = Callback::from(move |_: MouseEvent| {
                 dom::download("dongliang-unreadable-storage.txt", "text/plain", &text)
@@ -65,9 +76,7 @@ pub fn notice_bar(state: &AppState) -> Html {
                 "error",
                 html! {
                     <>
-                        <p><strong>{ lang.pick(
-                            "浏览器中保存的数据无法读取,已重新开始(载入示例 01)。",
-                            "The data saved in this browser could not be read; the app started afresh (example 01).") }</strong></p>
+                        <p><strong>{ heading }</strong></p>
                         <p>{ why.message(lang) }</p>
                         <button type="button" onclick={save}>{ lang.pick("下载无法读取的数据", "Download the unreadable data") }</button>
                     </>
