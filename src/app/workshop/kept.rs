@@ -1,13 +1,16 @@
 //! The workshop's cohort kept across reloads in `localStorage`, under a schema version: the
 //! demo cohort as its seed and size (regenerated exactly), an imported cohort as its officials
-//! in the exchange format, read back — and validated — like an imported file. Text that cannot
-//! be read is copied aside under its own key and never half-used.
+//! in the exchange format, read back — and validated under the rules in force — like an
+//! imported file. Text that cannot be used is copied aside under its own key, never half-used.
 
 use serde_json::Value;
 
-use super::super::storage::{layout_message, local, schema_message, SCHEMA};
+use super::super::storage::{invalid_message, layout_message, local, schema_message, SCHEMA};
 use super::state::{LoadedCohort, Source};
-use crate::engine::Lang;
+use crate::engine::{Cohort, Dossier, Lang, RuleSet};
+
+/// The largest demo cohort the workshop offers, and so the largest one restored.
+pub const LARGEST_DEMO: usize = 100_000;
 
 const COHORT_KEY: &str = "dongliang.workshop-cohort";
 const CORRUPT_KEY: &str = "dongliang.workshop-cohort.corrupt";
@@ -20,10 +23,10 @@ pub enum Kept {
         seed: u64,
         size: usize,
     },
-    /// An imported cohort: the file's name and the officials as `{"officials": […]}` text.
+    /// An imported cohort: the file's name and its officials, valid under the rules in force.
     File {
         file: String,
-        text: String,
+        officials: Vec<Dossier>,
     },
     Unreadable {
         zh: String,
@@ -54,8 +57,8 @@ fn unreadable(why: impl Fn(Lang) -> String) -> Kept {
     }
 }
 
-/// Reads stored text (its officials are validated later, when the cohort is loaded).
-pub fn decode(text: &str) -> Kept {
+/// Reads stored text, validating an imported cohort's officials under `rules`.
+pub fn decode(text: &str, rules: &RuleSet) -> Kept {
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(e) => return unreadable(|lang| layout_message(&e.to_string(), lang)),
@@ -67,28 +70,35 @@ pub fn decode(text: &str) -> Kept {
     }
     let demo = value.get("demo").map(|d| {
         let number = |key: &str| d.get(key).and_then(Value::as_u64);
-        number("seed").zip(number("size"))
+        number("seed").zip(number("size").and_then(|n| usize::try_from(n).ok()))
     });
     let file = value.get("file").and_then(Value::as_str).zip(value.get("cohort"));
     match (demo, file) {
-        (Some(Some((seed, size))), None) => Kept::Demo {
-            seed,
-            size: usize::try_from(size).unwrap_or(usize::MAX),
-        },
-        (None, Some((file, cohort))) => Kept::File {
-            file: file.to_string(),
-            text: cohort.to_string(),
+        (Some(Some((seed, size))), None) if (1..=LARGEST_DEMO).contains(&size) => Kept::Demo { seed, size },
+        (Some(Some((_, size))), None) => {
+            unreadable(|lang| lang.pick("演示名册人数 ", "a demo cohort of ").to_string() + &size.to_string())
+        }
+        (None, Some((file, cohort))) => match Cohort::from_json(&cohort.to_string(), rules) {
+            Ok(c) if c.officials.is_empty() => unreadable(|lang| {
+                lang.pick("名册中没有任何干部", "the cohort lists no official")
+                    .to_string()
+            }),
+            Ok(c) => Kept::File {
+                file: file.to_string(),
+                officials: c.officials,
+            },
+            Err(errors) => unreadable(|lang| invalid_message(("名册", "cohort"), file, &errors, lang)),
         },
         _ => unreadable(|lang| layout_message("demo / file", lang)),
     }
 }
 
-/// The kept cohort, if any; unreadable text is copied aside first.
-pub fn load() -> Kept {
+/// The kept cohort, if any; text that cannot be used is copied aside first.
+pub fn load(rules: &RuleSet) -> Kept {
     let Some(text) = local().and_then(|s| s.get_item(COHORT_KEY).ok().flatten()) else {
         return Kept::Nothing;
     };
-    let kept = decode(&text);
+    let kept = decode(&text, rules);
     if matches!(kept, Kept::Unreadable { .. }) {
         if let Some(s) = local() {
             let _ = s.set_item(CORRUPT_KEY, &text);
@@ -113,7 +123,7 @@ pub fn save(cohort: &LoadedCohort) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{demo, Cohort, RuleSet};
+    use crate::engine::demo;
 
     fn loaded(source: Source, size: usize) -> LoadedCohort {
         LoadedCohort {
@@ -123,30 +133,38 @@ mod tests {
         }
     }
 
+    fn why(text: &str) -> (String, String) {
+        match decode(text, &RuleSet::default()) {
+            Kept::Unreadable { zh, en } => (zh, en),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn a_demo_cohort_is_kept_as_its_seed_and_size() {
         let text = encode(&loaded(Source::Demo { seed: 7 }, 98));
         assert!(text.len() < 80, "{text}");
-        assert_eq!(decode(&text), Kept::Demo { seed: 7, size: 98 });
+        assert_eq!(
+            decode(&text, &RuleSet::default()),
+            Kept::Demo { seed: 7, size: 98 }
+        );
     }
 
     #[test]
     fn an_imported_cohort_reads_back_as_the_same_officials() {
         let cohort = loaded(Source::File("名册 \"A\".csv".into()), 12);
-        let Kept::File { file, text } = decode(&encode(&cohort)) else {
-            panic!("not a file cohort");
-        };
-        assert_eq!(file, "名册 \"A\".csv");
-        let back = Cohort::from_json(&text, &RuleSet::default()).unwrap();
-        assert_eq!(back.officials, cohort.officials);
+        let kept = decode(&encode(&cohort), &RuleSet::default());
+        assert_eq!(
+            kept,
+            Kept::File {
+                file: "名册 \"A\".csv".into(),
+                officials: cohort.officials
+            }
+        );
     }
 
     #[test]
-    fn unreadable_text_says_why_in_both_languages() {
-        let why = |text: &str| match decode(text) {
-            Kept::Unreadable { zh, en } => (zh, en),
-            other => panic!("{other:?}"),
-        };
+    fn text_that_cannot_be_used_says_why_in_both_languages() {
         assert!(why("{oops").1.starts_with("the stored layout is not recognised"));
         assert_eq!(
             why(r#"{"schema": 9, "demo": {"seed": 1, "size": 2}}"#).0,
@@ -156,5 +174,24 @@ mod tests {
             .1
             .contains("demo / file"));
         assert!(why(r#"{"schema": 1}"#).1.contains("demo / file"));
+        assert_eq!(
+            why(r#"{"schema": 1, "demo": {"seed": 1, "size": 0}}"#).1,
+            "a demo cohort of 0"
+        );
+        let too_many = format!(
+            r#"{{"schema": 1, "demo": {{"seed": 1, "size": {}}}}}"#,
+            LARGEST_DEMO + 1
+        );
+        assert_eq!(why(&too_many).0, format!("演示名册人数 {}", LARGEST_DEMO + 1));
+        let empty = r#"{"schema": 1, "file": "a.json", "cohort": {"officials": []}}"#;
+        assert_eq!(why(empty).1, "the cohort lists no official");
+        let bad = r#"{"schema": 1, "file": "b.json", "cohort": {"officials": [{"pledges": [{"area": "key_work", "quarters": [104, null, null, null]}]}]}}"#;
+        let (zh, en) = why(bad);
+        assert!(
+            en.starts_with("cohort “b.json” is invalid: ")
+                && en.contains("officials[0].pledges[0]"),
+            "{en}"
+        );
+        assert!(zh.starts_with("名册“b.json”无效:"), "{zh}");
     }
 }

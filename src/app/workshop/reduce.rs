@@ -13,7 +13,7 @@ use crate::app::state::{State, View};
 use crate::engine::compare::compare;
 use crate::engine::demo;
 use crate::engine::workshop::quiz_order;
-use crate::engine::{Cohort, Engine, RuleSet, Tier};
+use crate::engine::{Engine, RuleSet, Tier};
 
 /// Officials generated per step of a large demo cohort (a few tens of milliseconds).
 const CHUNK: usize = 5000;
@@ -55,35 +55,20 @@ fn compute_comparison(s: &mut State) {
     }
 }
 
-/// The largest demo cohort the workshop offers, and so the largest one restored.
-pub const LARGEST_DEMO: usize = 100_000;
-
 /// Loads the cohort kept in the browser, once per page load and only into an empty workshop.
 fn restore(s: &mut State, kept: Kept) {
     let rules = s.rules.clone();
     let w = Rc::make_mut(&mut s.workshop);
     let empty = w.cohort.is_none() && w.generating.is_none();
-    if w.restore_tried || !empty {
-        w.restore_tried = true;
+    let first = !w.restore_tried;
+    w.restore_tried = true;
+    if !(first && empty) {
         return;
     }
-    w.restore_tried = true;
     match kept {
         Kept::Nothing => {}
-        Kept::Demo { seed, size } if (1..=LARGEST_DEMO).contains(&size) => {
-            reduce(s, WorkshopAction::LoadDemo { seed, size });
-        }
-        Kept::Demo { size, .. } => {
-            let (zh, en) = (format!("演示名册人数 {size}"), format!("a demo cohort of {size}"));
-            restore_failed(w, zh, en);
-        }
-        Kept::File { file, text } => match Cohort::from_json(&text, &rules) {
-            Ok(cohort) if !cohort.officials.is_empty() => {
-                w.set_cohort(Source::File(file), cohort.officials, &rules);
-            }
-            Ok(_) => w.import_error = Some(Rc::new((file, ImportError::Empty))),
-            Err(errors) => w.import_error = Some(Rc::new((file, ImportError::Json(errors)))),
-        },
+        Kept::Demo { seed, size } => reduce(s, WorkshopAction::LoadDemo { seed, size }),
+        Kept::File { file, officials } => w.set_cohort(Source::File(file), officials, &rules),
         Kept::Unreadable { zh, en } => restore_failed(w, zh, en),
     }
 }
@@ -344,12 +329,12 @@ mod tests {
         assert_eq!(s.workshop.cohort.as_ref().unwrap().officials.len(), 20);
 
         let officials = demo::cohort(9, 3, DEMO_YEAR).officials;
-        let text = format!("{{\"officials\":{}}}", serde_json::to_string(&officials).unwrap());
         let file = || "名册.csv".to_string();
-        let s = ws(
-            start(),
-            WorkshopAction::Restore(Kept::File { file: file(), text }),
-        );
+        let kept = Kept::File {
+            file: file(),
+            officials: officials.clone(),
+        };
+        let s = ws(start(), WorkshopAction::Restore(kept));
         let cohort = s.workshop.cohort.clone().unwrap();
         assert_eq!(
             (cohort.source.clone(), cohort.officials.clone()),
@@ -359,37 +344,16 @@ mod tests {
 
     #[test]
     fn a_kept_cohort_that_cannot_be_used_says_why_and_loads_nothing() {
-        let bad =
-            r#"{"officials": [{"pledges": [{"area": "key_work", "quarters": [104, null, null, null]}]}]}"#;
-        let cases = [
-            Kept::File {
-                file: "a.json".into(),
-                text: bad.into(),
-            },
-            Kept::File {
-                file: "b.json".into(),
-                text: r#"{"officials": []}"#.into(),
-            },
-            Kept::Demo { seed: 1, size: 0 },
-            Kept::Demo {
-                seed: 1,
-                size: LARGEST_DEMO + 1,
-            },
-            Kept::Unreadable {
+        let s = ws(
+            start(),
+            WorkshopAction::Restore(Kept::Unreadable {
                 zh: "坏".into(),
                 en: "bad".into(),
-            },
-        ];
-        for kept in cases {
-            let s = ws(start(), WorkshopAction::Restore(kept.clone()));
-            assert!(
-                s.workshop.cohort.is_none() && s.workshop.generating.is_none(),
-                "{kept:?}"
-            );
-            let (_, error) = &*s.workshop.import_error.clone().expect("an error is shown");
-            assert!(!error.lines(Lang::En).is_empty(), "{kept:?}");
-            assert!(s.workshop.restore_tried);
-        }
+            }),
+        );
+        assert!(s.workshop.cohort.is_none() && s.workshop.generating.is_none());
+        let (_, error) = &*s.workshop.import_error.clone().expect("an error is shown");
+        assert!(error.lines(Lang::En)[0].contains("(bad)"), "{error:?}");
         let s = ws(start(), WorkshopAction::Restore(Kept::Nothing));
         assert!(s.workshop.cohort.is_none() && s.workshop.import_error.is_none() && s.workshop.restore_tried);
     }

@@ -10,7 +10,7 @@ use crate::app::hooks::AppState;
 use crate::app::library::EXAMPLES;
 use crate::app::state::Action;
 use crate::app::workshop::cohort_io;
-use crate::app::workshop::reduce::LARGEST_DEMO;
+use crate::app::workshop::kept::LARGEST_DEMO;
 use crate::app::workshop::state::{Busy, Source, WorkshopAction};
 use crate::engine::csv;
 

@@ -42,7 +42,9 @@ pub fn workshop_page() -> Html {
         // workshop first opens, then generating and ranking.
         use_effect_with(key, move |(_, _, needs, busy)| match busy {
             _ if !state.workshop.restore_tried => {
-                state.dispatch(Action::Workshop(WorkshopAction::Restore(kept::load())));
+                state.dispatch(Action::Workshop(WorkshopAction::Restore(kept::load(
+                    &state.rules,
+                ))));
             }
             Some(Busy::Generating(..)) => {
                 after_paint(move || state.dispatch(Action::Workshop(WorkshopAction::GenerateMore)));
