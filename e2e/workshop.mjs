@@ -189,6 +189,8 @@ try {
   await page.click('#ws-ranking');
   const lacking = await page.locator('[data-testid=ranking-lacking]').innerText();
   check(/正面清单 P[12]\(\d+ 人\)/.test(lacking), 'rules without items the cohort claims: the ranking names them and how many claim them', lacking);
+  await page.locator('[data-testid=ranking-lacking]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}ws-03c-lacking.png` });
   await page.click('nav >> text=规则');
   await page.click('[data-testid=rules-reset]');
   await page.evaluate(() => localStorage.setItem('dongliang.rule-variants', '{"schema": 1, "variants": [oops'));
