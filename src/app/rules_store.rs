@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::storage::{local, Unreadable, SCHEMA};
+use super::storage::{local, read, Unreadable, SCHEMA};
 use crate::engine::RuleSet;
 
 const RULES_KEY: &str = "dongliang.rules";
@@ -47,20 +47,10 @@ pub fn decode(text: &str) -> Result<RuleSet, Unreadable> {
 
 /// The rules kept in this browser; unreadable text is copied aside first.
 pub fn load() -> KeptRules {
-    let Some(text) = local().and_then(|s| s.get_item(RULES_KEY).ok().flatten()) else {
-        return KeptRules::Default;
-    };
-    match decode(&text) {
-        Ok(rules) => KeptRules::Kept(Box::new(rules)),
-        Err(why) => {
-            if let Some(s) = local() {
-                let _ = s.set_item(CORRUPT_KEY, &text);
-            }
-            KeptRules::Corrupt {
-                text: Rc::new(text),
-                why,
-            }
-        }
+    match read(RULES_KEY, CORRUPT_KEY, decode) {
+        None => KeptRules::Default,
+        Some(Ok(rules)) => KeptRules::Kept(Box::new(rules)),
+        Some(Err((text, why))) => KeptRules::Corrupt { text, why },
     }
 }
 

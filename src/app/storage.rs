@@ -154,22 +154,28 @@ pub(crate) fn local() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
+/// Reads what is stored under `key` with `decode`: `None` when nothing is; text that `decode`
+/// refuses is first copied aside under `corrupt_key`, then handed back with the reason.
+pub(crate) fn read<T, E>(
+    key: &str,
+    corrupt_key: &str,
+    decode: impl FnOnce(&str) -> Result<T, E>,
+) -> Option<Result<T, (Rc<String>, E)>> {
+    let text = local().and_then(|s| s.get_item(key).ok().flatten())?;
+    Some(decode(&text).map_err(|why| {
+        if let Some(s) = local() {
+            let _ = s.set_item(corrupt_key, &text);
+        }
+        (Rc::new(text), why)
+    }))
+}
+
 /// Reads the stored library; unreadable text is also copied aside under its own key.
 pub fn load(rules: &RuleSet) -> Restored {
-    let Some(text) = local().and_then(|s| s.get_item(LIBRARY_KEY).ok().flatten()) else {
-        return Restored::Nothing;
-    };
-    match decode(&text, rules) {
-        Ok(library) => Restored::Library(library),
-        Err(why) => {
-            if let Some(s) = local() {
-                let _ = s.set_item(CORRUPT_KEY, &text);
-            }
-            Restored::Corrupt {
-                text: Rc::new(text),
-                why,
-            }
-        }
+    match read(LIBRARY_KEY, CORRUPT_KEY, |text| decode(text, rules)) {
+        None => Restored::Nothing,
+        Some(Ok(library)) => Restored::Library(library),
+        Some(Err((text, why))) => Restored::Corrupt { text, why },
     }
 }
 

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::super::storage::{invalid_message, layout_message, local, schema_message, SCHEMA};
+use super::super::storage::{invalid_message, layout_message, local, read, schema_message, SCHEMA};
 use super::state::{LoadedCohort, Source};
 use crate::engine::{Cohort, Dossier, Lang, RuleSet};
 
@@ -95,16 +95,14 @@ pub fn decode(text: &str, rules: &RuleSet) -> Kept {
 
 /// The kept cohort, if any; text that cannot be used is copied aside first.
 pub fn load(rules: &RuleSet) -> Kept {
-    let Some(text) = local().and_then(|s| s.get_item(COHORT_KEY).ok().flatten()) else {
-        return Kept::Nothing;
-    };
-    let kept = decode(&text, rules);
-    if matches!(kept, Kept::Unreadable { .. }) {
-        if let Some(s) = local() {
-            let _ = s.set_item(CORRUPT_KEY, &text);
-        }
+    let kept = read(COHORT_KEY, CORRUPT_KEY, |text| match decode(text, rules) {
+        unusable @ Kept::Unreadable { .. } => Err(unusable),
+        usable => Ok(usable),
+    });
+    match kept {
+        None => Kept::Nothing,
+        Some(Ok(kept) | Err((_, kept))) => kept,
     }
-    kept
 }
 
 /// Keeps `cohort`; `false` when the browser refuses (a cohort too large for its storage), in

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::super::storage::{invalid_message, layout_message, local, schema_message, SCHEMA};
+use super::super::storage::{invalid_message, layout_message, local, read, schema_message, SCHEMA};
 use crate::engine::{FieldErrors, Lang, RuleSet};
 
 const VARIANTS_KEY: &str = "dongliang.rule-variants";
@@ -99,20 +99,10 @@ pub fn decode(text: &str) -> Result<Vec<Variant>, Unreadable> {
 
 /// Reads the stored variants; unreadable text is copied aside under its own key.
 pub fn load() -> Restored {
-    let Some(text) = local().and_then(|s| s.get_item(VARIANTS_KEY).ok().flatten()) else {
-        return Restored::Variants(Vec::new());
-    };
-    match decode(&text) {
-        Ok(variants) => Restored::Variants(variants),
-        Err(why) => {
-            if let Some(s) = local() {
-                let _ = s.set_item(CORRUPT_KEY, &text);
-            }
-            Restored::Corrupt {
-                text: Rc::new(text),
-                why,
-            }
-        }
+    match read(VARIANTS_KEY, CORRUPT_KEY, decode) {
+        None => Restored::Variants(Vec::new()),
+        Some(Ok(variants)) => Restored::Variants(variants),
+        Some(Err((text, why))) => Restored::Corrupt { text, why },
     }
 }
 
