@@ -85,7 +85,8 @@ pub fn app() -> Html {
     {
         let handle = state.clone();
         use_effect_with(state.workshop.cohort.as_ref().map(|c| c.id), move |id| {
-            let cohort = handle.workshop.cohort.clone().filter(|_| id.is_some());
+            let w = &handle.workshop;
+            let cohort = w.cohort.clone().filter(|c| id.is_some() && c.id != w.kept_id);
             if cohort.is_some_and(|c| !workshop::kept::save(&c)) {
                 handle.dispatch(Action::Workshop(workshop::state::WorkshopAction::NotKept));
             }

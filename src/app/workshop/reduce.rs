@@ -71,6 +71,8 @@ fn restore(s: &mut State, kept: Kept) {
         Kept::File { file, officials } => w.set_cohort(Source::File(file), officials, &rules),
         Kept::Unreadable { zh, en } => restore_failed(w, zh, en),
     }
+    let w = Rc::make_mut(&mut s.workshop);
+    w.kept_id = w.cohort.as_ref().map_or(0, |c| c.id);
 }
 
 fn restore_failed(w: &mut Workshop, zh: String, en: String) {
@@ -339,6 +341,10 @@ mod tests {
         assert_eq!(
             (cohort.source.clone(), cohort.officials.clone()),
             (Source::File(file()), officials)
+        );
+        assert_eq!(
+            s.workshop.kept_id, cohort.id,
+            "a restored cohort is not written back"
         );
     }
 

@@ -163,6 +163,8 @@ pub struct Workshop {
     pub quiz: Quiz,
     /// Whether the cohort kept in the browser has been looked for (once per page load).
     pub restore_tried: bool,
+    /// The id of the cohort that came from storage, which need not be written back.
+    pub kept_id: u64,
     /// The browser refused to keep the cohort (too large): it will not come back after a reload.
     pub not_kept: bool,
 }
