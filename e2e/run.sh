@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the app (trunk build --release), checks its size budget, serves dist/ on a free
+# Builds the site (scripts/build.sh), checks its size budget, serves dist/ on a free
 # 127.0.0.1 port (PORT=n picks one and a taken port is refused) with the app's security
 # headers, runs the browser checks one step at a time — flows, JS API, security, accessibility
 # (axe), offline use under a sub-path, the single-file edition (and, with PERF=1, the timings) —
@@ -25,9 +25,9 @@ lock_held_above() {
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   # Builds share two cores with other work: one cargo/trunk at a time.
   if lock_held_above; then
-    trunk build --release
+    bash scripts/build.sh
   else
-    flock "$lock" trunk build --release
+    flock "$lock" bash scripts/build.sh
   fi
 fi
 [ -f dist/index.html ] || { echo "dist/index.html is missing: build first" >&2; exit 1; }

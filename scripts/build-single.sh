@@ -7,6 +7,6 @@ cd "$(dirname "$here")"
 # shellcheck source=env.sh
 . scripts/env.sh
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  flock "${DONGLIANG_CARGO_LOCK:-/tmp/dongliang-cargo.lock}" trunk build --release
+  flock "${DONGLIANG_CARGO_LOCK:-/tmp/dongliang-cargo.lock}" bash scripts/build.sh
 fi
 python3 scripts/single_file.py dist dist-single/dongliang.html

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Trunk post_build hook (Trunk.toml): finishes the build in Trunk's staging directory.
+"""Finishes the build in dist/ once scripts/build.sh has merged the three pages into it.
 
 1. Refuses a page with an inline script: the Content-Security-Policy (script-src 'self')
    would block it. Trunk's own inline loader is replaced by static/start.js (`pattern_script`).
+   Refuses a root-relative URL too: the build must work under any sub-path.
 2. Writes the service worker's file list and build version into sw.js: every file of the
    build, as paths relative to sw.js, and a version taken from their contents, so a new build
    installs a new worker and its cache replaces the old one.
@@ -14,14 +15,16 @@ import sys
 from pathlib import Path
 
 staging = Path(os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist"))
-index = staging / "index.html"
-html = index.read_text(encoding="utf-8")
-
-inline = [m.group(0)[:80] for m in re.finditer(r"<script\b(?![^>]*\bsrc=)[^>]*>", html, re.I)]
-if inline:
-    sys.exit(f"postbuild: index.html has an inline script, which the CSP forbids: {inline}")
-if re.search(r"""(?:href|src)=["']/(?!/)""", html):
-    sys.exit("postbuild: index.html has a root-relative URL; the build must work under any sub-path")
+pages = sorted(staging.glob("*.html"))
+if not any(p.name == "index.html" for p in pages):
+    sys.exit(f"postbuild: {staging}/index.html is missing")
+for page in pages:
+    html = page.read_text(encoding="utf-8")
+    inline = [m.group(0)[:80] for m in re.finditer(r"<script\b(?![^>]*\bsrc=)[^>]*>", html, re.I)]
+    if inline:
+        sys.exit(f"postbuild: {page.name} has an inline script, which the CSP forbids: {inline}")
+    if re.search(r"""(?:href|src)=["']/(?!/)""", html):
+        sys.exit(f"postbuild: {page.name} has a root-relative URL; the build must work under any sub-path")
 
 files = sorted(
     p.relative_to(staging).as_posix()

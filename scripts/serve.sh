@@ -13,7 +13,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   echo "port $port on 127.0.0.1 is taken; set PORT to another one" >&2
   exit 1
 fi
-flock "${DONGLIANG_CARGO_LOCK:-/tmp/dongliang-cargo.lock}" trunk build --release
+flock "${DONGLIANG_CARGO_LOCK:-/tmp/dongliang-cargo.lock}" bash scripts/build.sh
 base="${BASE_PATH:-/}"
 echo
 echo "dongliang is served at http://127.0.0.1:$port${base}  (Ctrl-C stops it)"

@@ -3,9 +3,13 @@
 apps: it opens from file:// with no server and loads nothing from anywhere.
 
 - The stylesheets go into one <style>.
+- It is the workshop's page (every view: workshop.html's module), opening on the
+  self-assessment.
 - The wasm-bindgen glue (an ES module) goes into one inline <script type="module"> with its
   `export`s removed; the wasm, gzip-compressed and base64-encoded, is unpacked in the browser
-  (DecompressionStream) and started with initSync({module}) — no fetch at all.
+  (DecompressionStream, or static/inflate.js where a browser lacks it) and started with
+  initSync({module}) — no fetch at all. A browser without WebAssembly, or without module
+  scripts, shows the page's message saying so in both languages.
 - The page carries its own Content-Security-Policy: no network (default-src 'none'), and only
   this one script and this one style, allowed by their SHA-256 hashes.
 - No service worker, no manifest (neither works from file://).
@@ -27,7 +31,11 @@ def fail(message):
     sys.exit(f"single_file: {message}")
 
 
-html = (dist / "index.html").read_text(encoding="utf-8")
+html = (dist / "workshop.html").read_text(encoding="utf-8")
+html, n = re.subn(r'<body data-start="workshop">', "<body>", html)
+if n != 1:
+    fail("workshop.html has no <body data-start=\"workshop\">")
+inflate = (Path(__file__).parent.parent / "static" / "inflate.js").read_text(encoding="utf-8")
 local = lambda href: dist / href.removeprefix("./")  # noqa: E731
 
 # The stylesheets, in page order.
@@ -38,13 +46,13 @@ for m in re.finditer(r'<link rel="stylesheet" href="([^"]+)"[^>]*/?>', html):
         fail(f"{m.group(1)} refers to another file")
     styles.append(css.strip())
 if not styles:
-    fail("no stylesheet found in index.html")
+    fail("no stylesheet found in workshop.html")
 style = "\n".join(styles)
 
 # The loader tag names the glue and the wasm.
 loader = re.search(r'<script type="module" src="[^"]*start\.js" data-dongliang-js="([^"]+)" data-dongliang-wasm="([^"]+)"></script>', html)
 if not loader:
-    fail("the loader script (static/start.js) is not in index.html")
+    fail("the loader script (static/start.js) is not in workshop.html")
 glue = local(loader.group(1)).read_text(encoding="utf-8")
 wasm = local(loader.group(2)).read_bytes()
 
@@ -60,12 +68,19 @@ if "function initSync" not in glue:
 
 packed = base64.b64encode(gzip.compress(wasm, compresslevel=9, mtime=0)).decode("ascii")
 start = f"""
+{inflate.strip()}
 const packed = '{packed}';
-const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
-const wasmBytes = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-initSync({{ module: wasmBytes }});
-window.wasmBindings = {{ {", ".join(exported)} }};
-dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+if (typeof WebAssembly !== 'object') {{
+  document.getElementById('unsupported').hidden = false;
+}} else {{
+  const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+  const wasmBytes = typeof DecompressionStream === 'function'
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()
+    : gunzip(bytes);
+  initSync({{ module: wasmBytes }});
+  window.wasmBindings = {{ {", ".join(exported)} }};
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+}}
 """
 script = f"{glue.rstrip()}\n{start}"
 if "</script" in script.lower() or "</style" in style.lower():
@@ -78,9 +93,11 @@ def sha256(text):
 
 style_text = f"\n{style}\n"
 script_text = f"\n{script}\n"
+# Browsers without module scripts run this one instead: the page's message, in both languages.
+nomodule_text = "document.getElementById('unsupported').hidden = false;"
 csp = "; ".join([
     "default-src 'none'",
-    f"script-src {sha256(script_text)} 'wasm-unsafe-eval'",
+    f"script-src {sha256(script_text)} {sha256(nomodule_text)} 'wasm-unsafe-eval'",
     f"style-src {sha256(style_text)}",
     "img-src data:",
     "object-src 'none'",
@@ -94,6 +111,9 @@ page = re.sub(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
 page = re.sub(r"\s*<!--.*?-->", "", page, flags=re.S)
 page = re.sub(r'\s*<link rel="(?:stylesheet|manifest|modulepreload|preload|icon)"[^>]*>', "", page)
 page = re.sub(r'\s*<script type="module" src="[^"]*start\.js"[^>]*></script>', "", page)
+page, n = re.subn(r'<script nomodule src="[^"]*unsupported\.js"></script>', f"<script nomodule>{nomodule_text}</script>", page)
+if n != 1:
+    fail("the nomodule script (static/unsupported.js) is not in workshop.html")
 head_end = page.index("</head>")
 head = (
     (f'    <link rel="icon" href="data:image/svg+xml;base64,{icon}" />\n' if icon else "")

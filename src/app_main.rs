@@ -1,4 +1,4 @@
-//! Entry point of the browser app, built by Trunk.
+//! The phone's page (`index.html`): the self-assessment, built by Trunk without the workshop.
 
 fn main() {
     dongliang::app::run();

@@ -29,7 +29,10 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     // The page itself: the network first (a new build shows up at once), this build's copy
     // when offline. Share links carry their data in the fragment, which never reaches here.
-    event.respondWith(fetch(request).catch(() => caches.match(scope, { cacheName: CACHE })
+    // Each page (index.html, workshop.html, api.html) answers for itself; the directory for
+    // the phone's page.
+    event.respondWith(fetch(request).catch(() => caches.match(request, { cacheName: CACHE, ignoreSearch: true })
+      .then((page) => page ?? caches.match(scope, { cacheName: CACHE }))
       .then((page) => page ?? Response.error())));
     return;
   }

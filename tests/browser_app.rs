@@ -153,7 +153,7 @@ async fn the_language_switch_is_remembered() {
 
 #[wasm_bindgen_test]
 fn the_js_api_evaluates_and_throws_field_errors() {
-    use dongliang::app::js_api;
+    use dongliang::api as js_api;
     let dossier = js_sys::JSON::parse(
         r#"{"unit_score": 92, "pledges": [{"area": "key_work", "grade": "A", "quarters": [95, 95, null, null]}]}"#,
     )

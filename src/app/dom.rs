@@ -114,11 +114,16 @@ pub fn set_document_lang(lang: &str, title: &str) {
     }
 }
 
-/// True when the host page asked for the JS API alone (`window.DONGLIANG_API_ONLY = true`).
-pub fn api_only() -> bool {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &wasm_bindgen::JsValue::from_str("DONGLIANG_API_ONLY")).ok())
-        .is_some_and(|v| v.as_bool() == Some(true))
+/// The view a page starts on: `<body data-start="workshop">` (the workshop's page) or a
+/// `#workshop`, `#rules` or `#about` fragment; the self-assessment otherwise.
+pub fn start_view() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let hash = fragment();
+    let named = hash.trim_start_matches('#');
+    if matches!(named, "workshop" | "rules" | "about" | "self-assessment") {
+        return Some(named.to_string());
+    }
+    document.body()?.get_attribute("data-start")
 }
 
 /// The file chosen in the `<input type="file">` an event came from, clearing the input so that

@@ -5,27 +5,31 @@
 //! | [`state`] | the one `Reducible` state and the [`state::Action`]s |
 //! | [`form`], [`edit`] | the dossier as typed, and every edit of it |
 //! | [`library`], [`storage`], [`share`], [`rules_store`] | named dossiers, autosave, share links, the rules in force kept across reloads |
-//! | [`components`] | one view per file: a Yew component where it has hooks of its own, else a view function |
-//! | [`workshop`] | 研讨演示 (cohort, ranking, comparison, years, presenter) and the rule editor's state |
+//! | [`simulator`] | the self-assessment's views (and the header and 说明), one per file: a Yew component where it has hooks of its own, else a view function |
+//! | `workshop` (feature `workshop`) | 研讨演示 (cohort, ranking, comparison, years, presenter) and the rule editor |
 //! | [`timing`] | the clock, "after the next paint" and "after a delay" |
-//! | [`js_api`] | `evaluate`, `whatIf`, `rank`, `defaultRules` exported to JavaScript |
+//!
+//! Two pages are built from this module (see README, "How it works"): the phone's page
+//! (`index.html`, bin `dongliang-app`: this module without the `workshop` feature) holds the
+//! self-assessment and 说明, and links to the workshop's page (`workshop.html`, bin
+//! `dongliang-workshop`), which holds every view.
 
-pub mod components;
 pub mod dom;
 pub mod edit;
 pub mod form;
 pub mod hooks;
 pub mod i18n;
-pub mod js_api;
 pub mod library;
 pub mod notice;
 pub mod rule_set;
 pub mod rules_store;
 pub mod share;
+pub mod simulator;
 pub mod state;
 pub mod storage;
 pub mod svg;
 pub mod timing;
+#[cfg(feature = "workshop")]
 pub mod workshop;
 
 use std::rc::Rc;
@@ -33,16 +37,21 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::Lang;
-use components::about::about_view;
-use components::header::header;
-use components::page::self_assessment_page;
-use components::print_report::print_report;
-use components::rules_view::RulesView;
 use hooks::AppState;
 use notice::Notice;
 use rules_store::KeptRules;
+use simulator::about::about_view;
+use simulator::header::header;
+use simulator::page::self_assessment_page;
+use simulator::print_report::print_report;
 use state::{Action, State, View};
-use workshop::components::page::WorkshopPage;
+#[cfg(feature = "workshop")]
+use workshop::use_kept_cohort;
+
+/// The phone's page has no workshop cohort to keep.
+#[cfg(not(feature = "workshop"))]
+#[hook]
+fn use_kept_cohort(_state: &AppState) {}
 
 /// The state the page opens with: the kept rules (or the default), the kept dossiers (or
 /// example 01), then any share link in the URL.
@@ -61,6 +70,9 @@ pub fn initial_state() -> State {
     let mut state = State::start(rules, restored, storage::load_lang(), Some(&fragment));
     if state.notice.is_none() {
         state.notice = rules_notice.map(Rc::new);
+    }
+    if let Some(view) = dom::start_view().and_then(|name| View::from_name(&name)) {
+        state.view = view;
     }
     if share::payload(&fragment).is_some() {
         dom::clear_fragment();
@@ -82,20 +94,11 @@ pub fn app() -> Html {
             }
         });
     }
+    use_kept_cohort(&state);
     {
         let handle = state.clone();
-        use_effect_with(state.workshop.cohort.as_ref().map(|c| c.id), move |id| {
-            let w = &handle.workshop;
-            let cohort = w.cohort.clone().filter(|c| id.is_some() && c.id != w.kept_id);
-            if cohort.is_some_and(|c| !workshop::kept::save(&c)) {
-                handle.dispatch(Action::Workshop(workshop::state::WorkshopAction::NotKept));
-            }
-        });
-    }
-    {
-        let handle = state.clone();
-        use_effect_with(state.rules_hash.clone(), move |_| {
-            let refused = !rules_store::save(&handle.rules, &handle.rule_edit.default);
+        use_effect_with(state.rules_hash.clone(), move |hash| {
+            let refused = !rules_store::save(&handle.rules, hash);
             if refused && !matches!(handle.notice.as_deref(), Some(Notice::SaveFailed)) {
                 handle.dispatch(Action::Notify(Notice::SaveFailed));
             }
@@ -110,8 +113,12 @@ pub fn app() -> Html {
     });
     let view = match state.view {
         View::SelfAssessment => self_assessment_page(&state, !painted),
-        View::Workshop => html! { <WorkshopPage /> },
-        View::Rules => html! { <RulesView /> },
+        #[cfg(feature = "workshop")]
+        View::Workshop => html! { <workshop::components::page::WorkshopPage /> },
+        #[cfg(feature = "workshop")]
+        View::Rules => html! { <workshop::components::rules_view::RulesView /> },
+        #[cfg(not(feature = "workshop"))]
+        View::Workshop | View::Rules => self_assessment_page(&state, !painted),
         View::About => about_view(&state),
     };
     let class = classes!("app", state.sheet_open.then_some("sheet-open"));
@@ -145,11 +152,7 @@ fn use_first_paint() -> bool {
     *painted
 }
 
-/// Exposes the JS API and mounts the app, unless the host page set
-/// `window.DONGLIANG_API_ONLY = true` to use only the API (see README, "JavaScript API").
+/// Mounts the app (the page's first view comes from the URL: see [`state::View::from_hash`]).
 pub fn run() {
-    js_api::expose();
-    if !dom::api_only() {
-        yew::Renderer::<App>::new().render();
-    }
+    yew::Renderer::<App>::new().render();
 }

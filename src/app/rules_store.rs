@@ -54,13 +54,21 @@ pub fn load() -> KeptRules {
     }
 }
 
-/// Keeps `rules` in force across reloads, or forgets them when they are the default;
-/// `false` when the browser refuses.
-pub fn save(rules: &RuleSet, default: &RuleSet) -> bool {
+/// The content hash of the default rule set (computed once).
+pub fn default_hash() -> Rc<str> {
+    thread_local! {
+        static HASH: Rc<str> = super::rule_set::default_rules().content_hash().into();
+    }
+    HASH.with(Rc::clone)
+}
+
+/// Keeps `rules` (whose content hash is `hash`) in force across reloads, or forgets them when
+/// they are the default; `false` when the browser refuses.
+pub fn save(rules: &RuleSet, hash: &str) -> bool {
     let Some(storage) = local() else {
         return false;
     };
-    if rules == default {
+    if *default_hash() == *hash {
         storage.remove_item(RULES_KEY).is_ok()
     } else {
         storage.set_item(RULES_KEY, &encode(rules)).is_ok()

@@ -13,7 +13,9 @@ use super::library::{Library, EXAMPLES};
 use super::notice::Notice;
 use super::share;
 use super::storage::Restored;
+#[cfg(feature = "workshop")]
 use super::workshop::rules::{RuleEditor, RulesAction};
+#[cfg(feature = "workshop")]
 use super::workshop::state::{Workshop, WorkshopAction};
 use crate::engine::whatif::{Change, WhatIf};
 use crate::engine::{Assessment, Dossier, Engine, FieldErrors, Lang, RuleSet};
@@ -28,6 +30,22 @@ pub enum View {
     Workshop,
     Rules,
     About,
+}
+
+impl View {
+    /// The view a page name (`workshop`, `rules`, `about`) stands for; the views of the
+    /// workshop's page only where this build holds them.
+    pub fn from_name(name: &str) -> Option<View> {
+        match name {
+            "self-assessment" => Some(View::SelfAssessment),
+            "about" => Some(View::About),
+            #[cfg(feature = "workshop")]
+            "workshop" => Some(View::Workshop),
+            #[cfg(feature = "workshop")]
+            "rules" => Some(View::Rules),
+            _ => None,
+        }
+    }
 }
 
 /// The tabs under the result card (UX: 如何计算 · 假如…… · 图表).
@@ -66,8 +84,10 @@ pub enum Action {
     /// Open or close the result sheet on narrow screens.
     ToggleSheet,
     /// The trainers' workshop (cohort, ranking, comparison, years, presenter).
+    #[cfg(feature = "workshop")]
     Workshop(WorkshopAction),
     /// The rule editor and its named variants.
+    #[cfg(feature = "workshop")]
     Rules(RulesAction),
 }
 
@@ -93,7 +113,9 @@ pub struct State {
     pub view: View,
     pub tab: Tab,
     pub sheet_open: bool,
+    #[cfg(feature = "workshop")]
     pub workshop: Rc<Workshop>,
+    #[cfg(feature = "workshop")]
     pub rule_edit: Rc<RuleEditor>,
 }
 
@@ -114,7 +136,9 @@ impl State {
             dossier: Rc::default(),
             result: Rc::new(Engine::new(&rules).evaluate(&dossier)),
             what_if: Rc::new(Engine::new(&rules).what_if(&dossier)),
+            #[cfg(feature = "workshop")]
             rule_edit: Rc::new(RuleEditor::new(&rules)),
+            #[cfg(feature = "workshop")]
             workshop: Rc::default(),
             rules_hash: rules.content_hash().into(),
             rules,
@@ -180,6 +204,7 @@ impl State {
     }
 
     /// Puts a rule set in force: the form is judged and the open dossier evaluated under it.
+    #[cfg_attr(not(feature = "workshop"), allow(dead_code))]
     pub(crate) fn set_rules(&mut self, rules: Rc<RuleSet>) {
         self.rules_hash = rules.content_hash().into();
         self.rules = rules;
@@ -309,7 +334,9 @@ impl Reducible for State {
             Action::SetView(view) => s.view = view,
             Action::SetTab(tab) => s.tab = tab,
             Action::ToggleSheet => s.sheet_open = !s.sheet_open,
+            #[cfg(feature = "workshop")]
             Action::Workshop(a) => super::workshop::reduce::reduce(&mut s, a),
+            #[cfg(feature = "workshop")]
             Action::Rules(a) => super::workshop::rules::reduce(&mut s, a),
         }
         Rc::new(s)

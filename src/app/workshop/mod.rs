@@ -18,3 +18,22 @@ pub mod rules;
 pub mod state;
 pub mod table;
 pub mod variants;
+
+use yew::prelude::*;
+
+use super::hooks::AppState;
+use super::state::Action;
+
+/// Keeps the workshop's cohort in `localStorage` whenever another one is loaded (not the one
+/// just restored from there).
+#[hook]
+pub fn use_kept_cohort(state: &AppState) {
+    let handle = state.clone();
+    use_effect_with(state.workshop.cohort.as_ref().map(|c| c.id), move |id| {
+        let w = &handle.workshop;
+        let cohort = w.cohort.clone().filter(|c| id.is_some() && c.id != w.kept_id);
+        if cohort.is_some_and(|c| !kept::save(&c)) {
+            handle.dispatch(Action::Workshop(state::WorkshopAction::NotKept));
+        }
+    });
+}

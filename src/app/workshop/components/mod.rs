@@ -1,5 +1,5 @@
 //! The workshop's views, one per file (components where they have hooks of their own, view
-//! functions otherwise: see `app::components`), and the few helpers they share: dispatching a
+//! functions otherwise: see `app::simulator`), and the few helpers they share: dispatching a
 //! workshop action, running heavy work after a paint, reading the rule variants once, and the
 //! "fictional" tag that goes wherever the demo cohort appears.
 
@@ -18,6 +18,11 @@ pub mod quiz;
 pub mod quota_switch;
 pub mod ranking_table;
 pub mod ranking_view;
+pub mod rule_field;
+pub mod rule_group;
+pub mod rule_items;
+pub mod rule_variants;
+pub mod rules_view;
 pub mod tier_chart;
 pub mod trace_steps;
 pub mod transition_matrix;

@@ -4,9 +4,9 @@
 use yew::prelude::*;
 
 use super::on_click;
-use crate::app::components::tier_badge::tier_badge;
 use crate::app::hooks::AppState;
 use crate::app::i18n::{self, signed};
+use crate::app::simulator::tier_badge::tier_badge;
 use crate::app::workshop::state::WorkshopAction;
 use crate::engine::compare::Mover;
 use crate::engine::text::{fmt2, fmt_num};

@@ -6,8 +6,8 @@
 use yew::prelude::*;
 
 use super::on_click;
-use crate::app::components::tier_badge::tier_badge;
 use crate::app::hooks::use_app_state;
+use crate::app::simulator::tier_badge::tier_badge;
 use crate::app::workshop::state::WorkshopAction;
 use crate::app::workshop::table::{rows, SortKey, PAGE};
 use crate::engine::text::fmt2;

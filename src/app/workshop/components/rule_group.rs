@@ -4,10 +4,10 @@
 
 use yew::prelude::*;
 
-use super::quote::quote;
 use super::rule_field::rule_id;
 use crate::app::hooks::AppState;
 use crate::app::i18n;
+use crate::app::simulator::quote::quote;
 use crate::engine::rules::Basis;
 use crate::engine::Lang;
 

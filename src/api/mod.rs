@@ -1,14 +1,15 @@
-//! The engine for JavaScript: `evaluate(dossier, rules?)`, `whatIf(dossier, rules?)`,
-//! `rank(cohort, rules?)` and `defaultRules()`, exported by the wasm module (Trunk exposes them
-//! as `window.wasmBindings`; the app also sets `window.dongliang`). Documents are plain objects
+//! The engine for JavaScript — embedders' own module (`dongliang-api`: the engine and this API,
+//! no Yew): `evaluate(dossier, rules?)`, `whatIf(dossier, rules?)`, `rank(cohort, rules?)` and
+//! `defaultRules()`, exported by the wasm module and also set as `window.dongliang` (the
+//! workshop's page and the single file carry it too). Documents are plain objects
 //! (or JSON text) in the exchange format of spec §10; results are plain objects. Invalid input
 //! throws an `Error` whose `errors` property lists `{path, type, …, message, message_zh}`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::rule_set;
-use crate::engine::{Cohort, Dossier, Engine, FieldErrors, Lang, RuleSet};
+use crate::engine::rules::DEFAULT_RULES_JSON;
+use crate::engine::{rules_read, Cohort, Dossier, Engine, FieldErrors, Lang, RuleSet};
 
 /// A JS value as exchange-format text: strings are taken as JSON text, anything else is
 /// serialized as it is.
@@ -51,7 +52,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// The rules given, or the default rule set when `undefined` or `null`.
 fn rules_of(rules: &JsValue) -> Result<RuleSet, JsValue> {
     if rules.is_undefined() || rules.is_null() {
-        return Ok(rule_set::default_rules());
+        return Ok(the_default_rules());
     }
     RuleSet::from_json(&text_of(rules)?).map_err(|e| thrown(&e.nested("rules")))
 }
@@ -94,14 +95,17 @@ pub fn rank(cohort: JsValue, rules: JsValue) -> Result<JsValue, JsValue> {
 /// The default rule set, with its article quotes.
 #[wasm_bindgen(js_name = defaultRules)]
 pub fn default_rules() -> Result<JsValue, JsValue> {
-    to_js(&rule_set::default_rules())
+    to_js(&the_default_rules())
 }
 
-/// Also offers the API as `window.dongliang` for scripts on the page.
+/// `rules/default.json`, read but not validated again (the engine's tests validate it).
+fn the_default_rules() -> RuleSet {
+    rules_read::parse(DEFAULT_RULES_JSON).expect("rules/default.json decodes")
+}
+
+/// Also offers the API as `window.dongliang` (on the global object) for scripts on the page.
 pub fn expose() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
+    let window = js_sys::global();
     let api = js_sys::Object::new();
     let set = |name: &str, f: &JsValue| {
         let _ = js_sys::Reflect::set(&api, &JsValue::from_str(name), f);

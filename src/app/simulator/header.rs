@@ -9,8 +9,18 @@ use crate::engine::Lang;
 pub fn header(state: &AppState) -> Html {
     let lang = state.lang;
     let view_button = |view: View, zh: &'static str, en: &'static str| {
-        let state = state.clone();
         let current = state.view == view;
+        if cfg!(not(feature = "workshop")) && matches!(view, View::Workshop | View::Rules) {
+            // The phone's page holds the self-assessment only: the workshop and the rule
+            // editor are the workshop's page, loaded when first opened.
+            let href = if view == View::Workshop {
+                "workshop.html#workshop"
+            } else {
+                "workshop.html#rules"
+            };
+            return html! { <a class="nav-item" {href}>{ lang.pick(zh, en) }</a> };
+        }
+        let state = state.clone();
         let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::SetView(view)));
         html! {
             <button type="button" class={classes!("nav-item", current.then_some("current"))}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the site into dist/ (release): the phone's page (index.html: the self-assessment), the
+# workshop's page (workshop.html: every view) and the embedders' page (api.html: the JS API
+# alone), each with its own wasm module. Trunk 0.21 builds one HTML target a run, so this runs
+# it three times and merges the outputs, then checks the pages and writes the service worker's
+# file list (scripts/postbuild.py). Used by scripts/serve.sh and the test command.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$(dirname "$here")"
+# shellcheck source=env.sh
+. scripts/env.sh
+stage=target/pages
+rm -rf "$stage"
+for page in workshop api; do
+  trunk build "$page.html" --release=true --html-output "$page.html" --dist "$stage/$page"
+done
+trunk build index.html --release=true --dist dist
+for page in workshop api; do
+  # Same name, same content (content-hashed names; the shared stylesheet): never overwrite.
+  cp -rn "$stage/$page/." dist/
+done
+python3 scripts/postbuild.py dist
