@@ -1,19 +1,22 @@
-// The JavaScript API embedded in another page: a host page loads the built module with
-// window.DONGLIANG_API_ONLY = true, calls evaluate, whatIf, rank and defaultRules, and gets
-// the engine's figures and typed errors — without the app mounting itself.
-import { readFileSync } from 'node:fs';
+// The JavaScript API embedded in another page: a host page loads the embedders' module
+// (dongliang-api: the engine and its API, no Yew, no page of its own), calls evaluate, whatIf,
+// rank and defaultRules, and gets the engine's figures and typed errors. Also: the module's own
+// page (api.html) answers, and the module is the smallest of the build.
+import { readFileSync, statSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { launch, watch, newLog } from './browser.mjs';
 
 const base = process.env.BASE_URL;
-const index = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8');
-const js = index.match(/dongliang-app-[0-9a-f]+\.js/)?.[0];
-const wasm = index.match(/dongliang-app-[0-9a-f]+_bg\.wasm/)?.[0];
-assert.ok(js && wasm, 'dist/index.html names the module and its wasm');
+const page = readFileSync(new URL('../dist/api.html', import.meta.url), 'utf8');
+const js = page.match(/dongliang-api-[0-9a-f]+\.js/)?.[0];
+const wasm = page.match(/dongliang-api-[0-9a-f]+_bg\.wasm/)?.[0];
+assert.ok(js && wasm, 'dist/api.html names the module and its wasm');
+const size = (name) => statSync(new URL(`../dist/${name}`, import.meta.url)).size;
+const phoneWasm = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8').match(/dongliang-app-[0-9a-f]+_bg\.wasm/)?.[0];
+assert.ok(size(wasm) < size(phoneWasm) / 2, `the API's module (${size(wasm)} bytes) is far smaller than the phone's page (${size(phoneWasm)})`);
 
 const host = `<!doctype html><html><head><meta charset="utf-8"><title>host</title>
 <link rel="icon" href="data:,"></head><body><p id="host">another page</p>
-<script>window.DONGLIANG_API_ONLY = true;</script>
 <script type="module">
   import init, { evaluate, whatIf, rank, defaultRules } from "./${js}";
   await init({ module_or_path: "./${wasm}" });
@@ -34,6 +37,10 @@ const log = newLog();
 try {
   const page = await browser.newPage();
   watch(page, log);
+  await page.goto(`${base}api.html`);
+  await page.waitForFunction(() => document.getElementById('demo').textContent !== '…', null, { timeout: 15000 });
+  assert.equal(await page.locator('#demo').textContent(), '94.34 (good)', 'api.html evaluates with its module');
+  assert.equal(await page.evaluate(() => typeof window.dongliang.rank), 'function', 'api.html offers window.dongliang');
   await page.route(`${base}embed-test.html`, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: host }));
   await page.goto(`${base}embed-test.html`);

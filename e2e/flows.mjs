@@ -41,8 +41,14 @@ try {
   check(await tier(page) === '好', 'example 01 is 好', await tier(page));
   await page.screenshot({ path: `${out}01-open.png` });
 
-  // 1b. The JS API of the wasm module (Trunk's window.wasmBindings; also window.dongliang).
-  const api = await page.evaluate(() => {
+  // 1b. The JS API: the embedders' module on its own page (api.html; Trunk's
+  // window.wasmBindings, also window.dongliang). The phone's page does not carry it.
+  check(await page.evaluate(() => window.dongliang === undefined), "the phone's page does not carry the JS API");
+  const apiPage = await context.newPage();
+  watch(apiPage, log);
+  await apiPage.goto(`${base}api.html`);
+  await apiPage.waitForFunction(() => window.dongliang !== undefined);
+  const api = await apiPage.evaluate(() => {
     const api = window.wasmBindings;
     const example = { unit_score: 92, pledges: [{ area: 'key_work', grade: 'A', quarters: [95, 95, null, null] }],
       votes: { district_leaders: { good: 9, fairly_good: 1 } } };
@@ -67,6 +73,7 @@ try {
   check(api.thrown?.isError && api.thrown.errors.some((e) => e.path === 'pledges[0].quarters[0]' && e.type === 'out_of_range')
     && api.thrown.errors.some((e) => e.path === 'pledges[0].area'), 'JS errors are thrown with {path, type, …}', JSON.stringify(api.thrown));
   check(Array.isArray(api.badRules) && api.badRules.every((p) => p.startsWith('rules')), 'invalid rules are refused with paths', JSON.stringify(api.badRules));
+  await apiPage.close();
 
   // 1c. Accessibility: every control has a name; the keyboard reaches and works everything.
   const unnamed = await page.evaluate(() => [...document.querySelectorAll('input, select, button')]

@@ -108,7 +108,10 @@ try {
   await page.emulateMedia({ media: 'screen' });
   await page.screenshot({ path: `${out}security-import.png` });
 
-  // 4. A rule set whose names and list texts are HTML, imported in the rules view.
+  // 4. A rule set whose names and list texts are HTML, imported in the rules view (the
+  // workshop's page, which also carries the JS API).
+  await page.goto(`${base}workshop.html#rules`);
+  await page.waitForFunction(() => window.dongliang !== undefined && document.querySelector('header nav'));
   const rules = await page.evaluate(() => window.dongliang.defaultRules());
   rules.name = NAME;
   rules.positive.items[0].zh = LIST;
