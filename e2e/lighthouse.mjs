@@ -279,6 +279,8 @@ function summarise(result) {
     out.traceLongTasks = [];
     out.traceError = String(e);
   }
+  out.traceLongCount = out.traceLongTasks.length;
+  out.traceLongest = Math.max(0, ...out.traceLongTasks.map((t) => t.at4x));
   out.warnings = lhr.runWarnings ?? [];
   if (lhr.runtimeError) out.runtimeError = lhr.runtimeError;
   return out;
@@ -427,11 +429,27 @@ console.log(`${runs} run(s) per scenario (${scenarios.join(', ')}) of ${builds.m
 const results = builds.map(() => Object.fromEntries(scenarios.map((s) => [s, []])));
 const lhrs = builds.map(() => Object.fromEntries(scenarios.map((s) => [s, []])));
 const load = [loadavg()[0]];
+const failures = [];
 try {
   for (let run = 0; run < runs; run++) {
     for (const scenario of scenarios) {
       for (const [b, build] of builds.entries()) {
-        const { figures, lhr } = await measure(build.url, scenario);
+        let measured = null;
+        // A run Lighthouse could not finish (a runtime error, a missing metric) is reported and
+        // tried again, twice at most; the failures are counted in the results.
+        for (let attempt = 0; attempt < 3 && !measured; attempt++) {
+          const m = await measure(build.url, scenario).catch((e) => ({ error: String(e?.stack ?? e) }));
+          const f = m.figures;
+          const broken = m.error ?? (scenario === 'edit' ? null
+            : f.runtimeError ? `${f.runtimeError.code}: ${f.runtimeError.message}`
+              : Object.keys(METRICS).filter((k) => typeof f[k] !== 'number').map((k) => `no ${k}`).join(', ') || null);
+          if (broken) {
+            failures.push({ build: build.label, scenario, run: run + 1, error: broken, warnings: f?.warnings });
+            console.log(`  run ${run + 1} ${build.label} ${scenario} FAILED: ${broken}${f?.warnings?.length ? ` (warnings: ${f.warnings.join(' | ')})` : ''}`);
+          } else measured = m;
+        }
+        if (!measured) continue;
+        const { figures, lhr } = measured;
         results[b][scenario].push(figures);
         lhrs[b][scenario].push(lhr);
         if (scenario === 'edit') {
@@ -460,11 +478,14 @@ const fmt = {
   bytes: (v) => `${Math.round(v).toLocaleString('en')} B`,
   longTaskCount: (v) => String(v),
   longestTask: (v) => `${Math.round(v)} ms`,
+  traceLongCount: (v) => String(v),
+  traceLongest: (v) => `${Math.round(v)} ms`,
 };
 const NAMES = {
   score: 'performance score', fcp: 'First Contentful Paint', lcp: 'Largest Contentful Paint',
   tbt: 'Total Blocking Time', cls: 'Cumulative Layout Shift', si: 'Speed Index', tti: 'Time to Interactive',
-  bytes: 'bytes transferred', longTaskCount: 'long tasks (> 50 ms)', longestTask: 'longest task',
+  bytes: 'bytes transferred', longTaskCount: 'long tasks (Lighthouse)', longestTask: 'longest task (Lighthouse)',
+  traceLongCount: 'long tasks (trace × 4)', traceLongest: 'longest task (trace × 4)',
 };
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d\d\dZ$/, 'Z');
@@ -474,6 +495,10 @@ const summary = [];
 for (const [b, build] of builds.entries()) {
   for (const scenario of scenarios) {
     const rs = results[b][scenario];
+    if (!rs.length) {
+      console.log(`\n== ${build.label} · ${scenario}: no run succeeded`);
+      continue;
+    }
     if (scenario === 'edit') {
       const stats = { load: spread(rs.map((r) => r.load.longest)) };
       for (const k of Object.keys(EDITS)) {
@@ -536,7 +561,8 @@ const file = join(outDir, `lighthouse-${stamp}.json`);
 await writeFile(file, JSON.stringify({
   date: new Date().toISOString(), lighthouse: lhVersion, chromium: chromeVersion, node: process.version,
   preset: 'mobile (default): simulated Slow 4G 150 ms RTT 1.6 Mbps, CPU 4×', gzip, runsPerScenario: runs,
-  page: pagePath, loadAverage: { start: load[0], max: Math.max(...load), end: load.at(-1) }, summary,
+  page: pagePath, loadAverage: { start: load[0], max: Math.max(...load), end: load.at(-1) }, failures, summary,
 }, null, 1));
 console.log(`\nresults: ${file}`);
+if (failures.length) console.log(`${failures.length} run(s) failed and were tried again: ${failures.map((f) => `${f.build} ${f.scenario} #${f.run}: ${f.error.split('\n')[0]}`).join('; ')}`);
 console.log(`load average (1 min) during the runs: ${load[0].toFixed(2)} at start, ${Math.max(...load).toFixed(2)} at most — others' work on this 2-core machine inflates TBT`);
