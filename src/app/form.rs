@@ -2,13 +2,14 @@
 //! text, so a half-typed or wrong entry stays on screen; [`Form::to_value`] turns the form into
 //! the exchange JSON (spec §10) and the engine's own validation decides what is wrong and where.
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
 use crate::engine::dossier::{Dossier, Pledge};
 use crate::engine::ids::{Area, Grade, PoliticalQuality, RaterGroup, Tier, UnitKind, VoteCategory};
 
 /// One pledge card.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PledgeForm {
     /// A stable key for the list (survives removals).
     pub key: u32,
@@ -23,7 +24,7 @@ pub struct PledgeForm {
 }
 
 /// A claimed positive item or a recorded negative item.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemForm {
     pub item: String,
     pub count: String,
@@ -31,7 +32,7 @@ pub struct ItemForm {
 }
 
 /// The whole editable dossier.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Form {
     pub name: String,
     pub post: String,

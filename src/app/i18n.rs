@@ -3,7 +3,7 @@
 
 use crate::engine::rules::ListItem;
 use crate::engine::whatif::Change;
-use crate::engine::{Lang, RuleSet, Tier};
+use crate::engine::{FieldError, Lang, RaterGroup, RuleSet, Tier, VoteCategory};
 
 /// A tier's name.
 pub fn tier(t: Tier, lang: Lang) -> &'static str {
@@ -31,17 +31,112 @@ fn indices(path: &str) -> Vec<usize> {
         .collect()
 }
 
-/// A readable name for a field path of the dossier (spec §9 paths).
+/// A readable name for a field path of the dossier (spec §9 paths): what the form calls the
+/// field, never the path itself (`pledges[0].quarters[1]` → 承诺 1 第 2 季度).
 pub fn path_label(path: &str, lang: Lang) -> String {
+    if let Some(rest) = path.strip_prefix("officials[") {
+        let (i, field) = rest.split_once(']').unwrap_or((rest, ""));
+        let who = match (lang, i.parse::<usize>()) {
+            (Lang::Zh, Ok(i)) => format!("第 {} 位干部", i + 1),
+            (Lang::En, Ok(i)) => format!("official {}", i + 1),
+            _ => return path.into(),
+        };
+        let field = field.trim_start_matches('.');
+        return if field.is_empty() {
+            who
+        } else {
+            format!("{who} · {}", path_label(field, lang))
+        };
+    }
     let at = indices(path);
-    match (path, at.as_slice()) {
-        (p, [i, q]) if p.starts_with("pledges[") && p.contains("quarters") => match lang {
-            Lang::Zh => format!("承诺 {} 第 {} 季度", i + 1, q + 1),
-            Lang::En => format!("pledge {} Q{}", i + 1, q + 1),
-        },
-        ("unit_score", _) => lang.pick("单位综合绩效", "unit score").into(),
-        ("votes", _) => lang.pick("多维测评", "multi-rater score").into(),
-        (other, _) => other.into(),
+    let z = lang == Lang::Zh;
+    let parts: Vec<&str> = path
+        .split('.')
+        .map(|p| p.split('[').next().unwrap_or(p))
+        .collect();
+    let nth = |i: usize| i + 1;
+    match (parts.as_slice(), at.as_slice()) {
+        ([""], _) => lang.pick("整份档案", "the whole dossier").into(),
+        (["name"], _) => lang.pick("姓名", "name").into(),
+        (["post"], _) => lang.pick("职务", "post").into(),
+        (["unit_kind"], _) => lang.pick("单位类型", "unit type").into(),
+        (["year"], _) => lang.pick("考核年度", "year").into(),
+        (["unit_score"], _) => lang.pick("单位综合绩效", "unit score").into(),
+        (["political_quality"], _) => lang.pick("政治素质测评", "political-quality test").into(),
+        (["pledges"], []) => lang.pick("履职承诺", "pledges").into(),
+        (["pledges", "quarters"], [i, q]) if z => format!("承诺 {} 第 {} 季度", nth(*i), nth(*q)),
+        (["pledges", "quarters"], [i, q]) => format!("pledge {} Q{}", nth(*i), nth(*q)),
+        (["pledges", rest @ ..], [i, ..]) => {
+            let what = match rest.last().copied() {
+                Some("area") => lang.pick("方面", "area"),
+                Some("title") => lang.pick("标题", "title"),
+                Some("grade") => lang.pick("等级", "grade"),
+                Some("difficulty") => lang.pick("工作难度", "difficulty"),
+                Some("innovation") => lang.pick("创新力度", "innovation"),
+                Some("contribution") => lang.pick("贡献程度", "contribution"),
+                Some("factors") => lang.pick("三项因素", "factors"),
+                Some("quarters") => lang.pick("季度分", "quarter scores"),
+                _ => "",
+            };
+            match lang {
+                Lang::Zh => format!("承诺 {} {what}", nth(*i)).trim_end().to_string(),
+                Lang::En => format!("pledge {} {what}", nth(*i)).trim_end().to_string(),
+            }
+        }
+        (["votes"], _) => lang.pick("多维测评", "multi-rater votes").into(),
+        (["votes", group, rest @ ..], _) => {
+            let group = RaterGroup::from_id(group).map_or(*group, |g| if z { g.zh() } else { g.en() });
+            match rest.first().and_then(|c| VoteCategory::from_id(c)) {
+                Some(c) if z => format!("{group} · {}票", c.zh()),
+                Some(c) => format!("{group} · \"{}\" votes", c.en()),
+                None => group.to_string(),
+            }
+        }
+        ([list @ ("positive" | "negative"), rest @ ..], at) => {
+            let name = match (*list, z) {
+                ("positive", true) => "正面清单",
+                ("positive", false) => "positive list",
+                (_, true) => "负面清单",
+                (_, false) => "negative list",
+            };
+            let what = match rest.last().copied() {
+                Some("count") => lang.pick("次数", "count"),
+                Some("tolerated") => lang.pick("容错免责", "error tolerance"),
+                _ => "",
+            };
+            match (at.first(), z) {
+                (Some(i), true) => format!("{name}第 {} 项{what}", nth(*i)),
+                (Some(i), false) => format!("{name}, entry {} {what}", nth(*i)).trim_end().to_string(),
+                (None, _) => name.to_string(),
+            }
+        }
+        (["history"], [i]) if z => format!("历年等次第 {} 年", nth(*i)),
+        (["history"], [i]) => format!("previous tiers, year {}", nth(*i)),
+        (["history"], _) => lang.pick("历年等次", "previous tiers").into(),
+        (["assumptions", what], _) => {
+            let what = match *what {
+                "quarter_score" => lang.pick("未评季度的假设分", "assumed quarter score"),
+                "unit_score" => lang.pick("假设单位绩效", "assumed unit score"),
+                "multi_score" => lang.pick("假设测评分", "assumed multi-rater score"),
+                _ => lang.pick("推算假设", "assumptions"),
+            };
+            what.to_string()
+        }
+        _ => path.into(),
+    }
+}
+
+/// One problem in words: the field as the form calls it, then what is wrong with it.
+pub fn error_line(error: &FieldError, lang: Lang) -> String {
+    let message = error.problem.message(lang);
+    if error.path.is_empty() {
+        message
+    } else {
+        format!(
+            "{}{}{message}",
+            path_label(&error.path, lang),
+            lang.pick(":", ": ")
+        )
     }
 }
 
@@ -136,6 +231,28 @@ mod tests {
         assert_eq!(path_label("pledges[2].quarters[3]", Lang::Zh), "承诺 3 第 4 季度");
         assert_eq!(path_label("pledges[0].quarters[1]", Lang::En), "pledge 1 Q2");
         assert_eq!(path_label("unit_score", Lang::En), "unit score");
+        assert_eq!(
+            path_label("pledges[1].factors.difficulty", Lang::Zh),
+            "承诺 2 工作难度"
+        );
+        assert_eq!(path_label("votes.peers.good", Lang::Zh), "党政正职互评 · 好票");
+        assert_eq!(
+            path_label("negative[0].tolerated", Lang::Zh),
+            "负面清单第 1 项容错免责"
+        );
+        assert_eq!(
+            path_label("negative[2].count", Lang::En),
+            "negative list, entry 3 count"
+        );
+        assert_eq!(
+            path_label("assumptions.unit_score", Lang::En),
+            "assumed unit score"
+        );
+        assert_eq!(path_label("history[1]", Lang::Zh), "历年等次第 2 年");
+        assert_eq!(
+            path_label("officials[3].pledges[0].quarters[1]", Lang::Zh),
+            "第 4 位干部 · 承诺 1 第 2 季度"
+        );
         assert_eq!(field_id("pledges[1].quarters[2]"), "f-pledges-1-quarters-2");
     }
 

@@ -15,6 +15,7 @@
 //! `dongliang-workshop`), which holds every view.
 
 pub mod dom;
+pub mod draft;
 pub mod edit;
 pub mod form;
 pub mod hooks;
@@ -71,6 +72,7 @@ pub fn initial_state() -> State {
     if state.notice.is_none() {
         state.notice = rules_notice.map(Rc::new);
     }
+    state.restore_drafts(draft::load());
     if let Some(view) = dom::start_view().and_then(|name| View::from_name(&name)) {
         state.view = view;
     }
@@ -95,6 +97,14 @@ pub fn app() -> Html {
         });
     }
     use_kept_cohort(&state);
+    {
+        let handle = state.clone();
+        use_effect_with(state.drafts.clone(), move |drafts| {
+            if !draft::save(drafts) && !matches!(handle.notice.as_deref(), Some(Notice::SaveFailed)) {
+                handle.dispatch(Action::Notify(Notice::SaveFailed));
+            }
+        });
+    }
     {
         let handle = state.clone();
         use_effect_with(state.rules_hash.clone(), move |hash| {

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::draft::Drafts;
 use super::edit::Edit;
 use super::form::Form;
 use super::library::{Library, EXAMPLES};
@@ -109,6 +110,8 @@ pub struct State {
     pub what_if: Rc<WhatIf>,
     pub undo: Rc<Vec<Rc<Form>>>,
     pub library: Rc<Library>,
+    /// The forms of dossiers that hold an invalid entry, as typed (kept across reloads).
+    pub drafts: Rc<Drafts>,
     pub notice: Option<Rc<Notice>>,
     pub view: View,
     pub tab: Tab,
@@ -145,6 +148,7 @@ impl State {
             lang,
             undo: Rc::default(),
             library: Rc::new(library),
+            drafts: Rc::default(),
             notice: None,
             view: View::SelfAssessment,
             tab: Tab::Explain,
@@ -178,6 +182,40 @@ impl State {
         state
     }
 
+    /// Brings back what was typed into the dossiers of `drafts` (kept from an earlier visit);
+    /// the open dossier's form shows its draft, with the draft's errors.
+    pub fn restore_drafts(&mut self, drafts: Drafts) {
+        let names: Vec<&str> = self.library.slots.iter().map(|s| s.label.as_str()).collect();
+        let drafts: Drafts = drafts
+            .into_iter()
+            .filter(|(name, _)| names.contains(&name.as_str()))
+            .collect();
+        self.drafts = Rc::new(drafts);
+        self.open_draft();
+    }
+
+    /// Shows the open dossier's draft, if it has one.
+    fn open_draft(&mut self) {
+        if let Some(form) = self.drafts.get(&self.library.open().label).cloned() {
+            self.form = form;
+            self.judge();
+        }
+    }
+
+    /// Keeps the form as typed while it is invalid, and forgets it once it is valid again.
+    fn keep_draft(&mut self) {
+        let label = &self.library.open().label;
+        if self.stale() {
+            if self.drafts.get(label) != Some(&self.form) {
+                let label = label.clone();
+                Rc::make_mut(&mut self.drafts).insert(label, self.form.clone());
+            }
+        } else if self.drafts.contains_key(label) {
+            let label = label.clone();
+            Rc::make_mut(&mut self.drafts).remove(&label);
+        }
+    }
+
     /// The error of one field path, if the engine reported one there.
     pub fn error_at(&self, path: &str) -> Option<String> {
         let found = self.errors.iter().find(|e| e.path == path)?;
@@ -192,6 +230,24 @@ impl State {
     /// True when the form as typed is invalid and the result shown is the last valid one.
     pub fn stale(&self) -> bool {
         !self.errors.is_empty()
+    }
+
+    /// The first invalid entry in words (the field, then what is wrong), while there is one.
+    pub fn first_error(&self) -> Option<String> {
+        let e = self.errors.iter().next()?;
+        Some(super::i18n::error_line(e, self.lang))
+    }
+
+    /// Whether the dossier holds at least one score of its own — a quarter score, the unit's
+    /// score or a vote. Until it does, a total would rest on assumptions alone, so the result
+    /// card shows what to enter instead of a tier.
+    pub fn has_own_scores(&self) -> bool {
+        let d = &self.dossier;
+        d.unit_score.is_some()
+            || d.pledges.iter().any(|p| p.quarters.iter().any(Option::is_some))
+            || crate::engine::RaterGroup::ALL
+                .iter()
+                .any(|g| d.votes.get(*g).is_some_and(|v| v.total() > 0))
     }
 
     fn set_dossier(&mut self, d: Dossier) {
@@ -258,6 +314,7 @@ impl State {
             let d = (*library.slots[i].dossier).clone();
             self.undo = Rc::default();
             self.show(d);
+            self.open_draft();
         }
     }
 }
@@ -316,10 +373,20 @@ impl Reducible for State {
             },
             Action::SelectSlot(i) => s.open_slot(i),
             Action::RenameSlot(i, label) => {
-                Rc::make_mut(&mut s.library).rename(i, &label);
+                let old = s.library.slots.get(i).map(|slot| slot.label.clone());
+                if Rc::make_mut(&mut s.library).rename(i, &label) {
+                    let drafts = Rc::make_mut(&mut s.drafts);
+                    if let Some(draft) = old.and_then(|old| drafts.remove(&old)) {
+                        drafts.insert(s.library.slots[i].label.clone(), draft);
+                    }
+                }
             }
             Action::DeleteSlot(i) => {
+                let old = s.library.slots.get(i).map(|slot| slot.label.clone());
                 if Rc::make_mut(&mut s.library).remove(i) {
+                    if let Some(old) = old {
+                        Rc::make_mut(&mut s.drafts).remove(&old);
+                    }
                     let current = s.library.current;
                     s.open_slot(current);
                 }
@@ -339,6 +406,7 @@ impl Reducible for State {
             #[cfg(feature = "workshop")]
             Action::Rules(a) => super::workshop::rules::reduce(&mut s, a),
         }
+        s.keep_draft();
         Rc::new(s)
     }
 }
@@ -368,6 +436,53 @@ mod tests {
         assert_eq!(s.result.total, 95.28);
         let s = s.reduce(Action::Edit(Edit::Quarter(0, 1, "92".into())));
         assert!(!s.stale());
+    }
+
+    #[test]
+    fn what_was_typed_survives_a_reload_with_its_error() {
+        let s = start().reduce(Action::Edit(Edit::Quarter(0, 1, "105".into())));
+        assert!(s.stale());
+        let label = s.library.open().label.clone();
+        assert_eq!(s.drafts[&label].pledges[0].quarters[1], "105");
+        // A reload: the saved library (last valid) and the kept drafts.
+        let rules = Rc::new(RuleSet::default());
+        let library = (*s.library).clone();
+        let mut again = State::start(rules, Restored::Library(library), Lang::Zh, None);
+        again.restore_drafts((*s.drafts).clone());
+        assert_eq!(again.form.pledges[0].quarters[1], "105");
+        assert!(again.error_at("pledges[0].quarters[1]").unwrap().contains("105"));
+        assert_eq!(again.result.total, 95.28);
+        assert!(again.first_error().unwrap().starts_with("承诺 1 第 2 季度"));
+        // Valid again: the draft is gone.
+        let fixed = Rc::new(again).reduce(Action::Edit(Edit::Quarter(0, 1, "92".into())));
+        assert!(!fixed.stale());
+        assert!(fixed.drafts.is_empty());
+    }
+
+    #[test]
+    fn drafts_follow_their_dossier_when_it_is_renamed_or_deleted() {
+        let s = start().reduce(Action::NewDossier);
+        let s = s.reduce(Action::Edit(Edit::Quarter(0, 0, "9x".into())));
+        let s = s.reduce(Action::SelectSlot(0));
+        assert!(!s.stale(), "the other dossier opens with its own valid form");
+        let s = s.reduce(Action::RenameSlot(1, "新名字".into()));
+        let s = s.reduce(Action::SelectSlot(1));
+        assert_eq!(
+            s.form.pledges[0].quarters[0], "9x",
+            "the draft came back under the new name"
+        );
+        let s = s.reduce(Action::DeleteSlot(1));
+        assert!(s.drafts.is_empty());
+    }
+
+    #[test]
+    fn a_blank_dossier_has_no_score_of_its_own() {
+        let s = start();
+        assert!(s.has_own_scores());
+        let s = s.reduce(Action::NewDossier);
+        assert!(!s.has_own_scores());
+        let s = s.reduce(Action::Edit(Edit::Quarter(0, 0, "88".into())));
+        assert!(s.has_own_scores());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::library::{Library, Slot};
-use crate::engine::{Dossier, FieldErrors, Lang, RuleSet};
+use crate::engine::{Dossier, FieldError, FieldErrors, Lang, RuleSet};
 
 /// The version of the stored layout; any other version is treated as unreadable.
 pub const SCHEMA: u32 = 1;
@@ -54,7 +54,7 @@ impl Unreadable {
             (Unreadable::Layout(e), _) => layout_message(e, lang),
             (Unreadable::Schema(v), _) => schema_message(u64::from(*v), lang),
             (Unreadable::Dossier { label, errors }, _) => {
-                invalid_message(("档案", "dossier"), label, errors, lang)
+                invalid_message(("档案", "dossier"), label, errors, super::i18n::error_line, lang)
             }
             (Unreadable::Empty, Lang::Zh) => "没有保存任何档案".into(),
             (Unreadable::Empty, Lang::En) => "no dossier is stored".into(),
@@ -85,8 +85,16 @@ pub(crate) fn schema_message(found: u64, lang: Lang) -> String {
 }
 
 /// A stored item (`kind` in Chinese and English) that is invalid, with its first error.
-pub(crate) fn invalid_message(kind: (&str, &str), label: &str, errors: &FieldErrors, lang: Lang) -> String {
-    let first = errors.iter().next().map(|e| e.line(lang)).unwrap_or_default();
+/// `line` words one error: [`super::i18n::error_line`] for dossiers, [`FieldError::line`] for
+/// rule sets (whose paths are the rule file's own).
+pub(crate) fn invalid_message(
+    kind: (&str, &str),
+    label: &str,
+    errors: &FieldErrors,
+    line: fn(&FieldError, Lang) -> String,
+    lang: Lang,
+) -> String {
+    let first = errors.iter().next().map(|e| line(e, lang)).unwrap_or_default();
     match lang {
         Lang::Zh => format!("{}“{label}”无效:{first}", kind.0),
         Lang::En => format!("{} “{label}” is invalid: {first}", kind.1),

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::hooks::AppState;
-use crate::app::i18n::field_id;
+use crate::app::i18n::{field_id, path_label};
 use crate::engine::Lang;
 
 pub fn error_summary(state: &AppState) -> Html {
@@ -18,7 +18,8 @@ pub fn error_summary(state: &AppState) -> Html {
         } else {
             format!("#{}", field_id(&e.path))
         };
-        html! { <li><a {href}><code>{ e.path.clone() }</code></a>{ " " }{ e.problem.message(lang) }</li> }
+        let sep = lang.pick(":", ": ");
+        html! { <li><a {href}>{ path_label(&e.path, lang) }</a>{ sep }{ e.problem.message(lang) }</li> }
     });
     html! {
         <div class="error-summary" role="alert" data-testid="error-summary">

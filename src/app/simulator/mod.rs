@@ -29,6 +29,7 @@ pub mod quarter_line;
 pub mod quote;
 pub mod result_card;
 pub mod result_tabs;
+pub mod rules_note;
 pub mod score_bar;
 pub mod section;
 pub mod tier_badge;

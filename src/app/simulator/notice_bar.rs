@@ -13,7 +13,7 @@ use crate::engine::{FieldErrors, Lang};
 fn error_list(errors: &FieldErrors, lang: Lang) -> Html {
     html! {
         <ul class="error-list">
-            { for errors.iter().map(|e| html! { <li><code>{ e.line(lang) }</code></li> }) }
+            { for errors.iter().map(|e| html! { <li>{ crate::app::i18n::error_line(e, lang) }</li> }) }
         </ul>
     }
 }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::app::dom;
 use crate::app::hooks::AppState;
 use crate::app::i18n;
+use crate::app::simulator::rules_note::{custom_rules, rules_mark_text};
 use crate::engine::assessment::VetoCause;
 use crate::engine::text::{fmt2, fmt_num};
 use crate::engine::{Dossier, Lang, RaterGroup};
@@ -120,6 +121,19 @@ pub fn print_report(state: &AppState) -> Html {
                 <p class="muted">{ format!("{} {} · {} {} · {} {} · {} {}", lang.pick("规则:", "Rules:"),
                     lang.pick(&rules.name, &rules.name_en), lang.pick("版本", "version"), rules.version,
                     lang.pick("哈希", "hash"), hash, lang.pick("日期", "date"), dom::today()) }</p>
+                <p class="report-note">{ lang.pick("示例参数,非官方评分。", "Illustrative parameters, not official scoring.") }
+                    if custom_rules(state) { { " " }<strong>{ rules_mark_text(state) }</strong> }</p>
+                if let Some(error) = state.first_error() {
+                    <p class="report-stale"><strong>{ match lang {
+                        Lang::Zh => format!("注意:输入有误({error}),以下为上一次有效输入的结果。"),
+                        Lang::En => format!("Note: invalid entry ({error}); what follows is the result of the last valid input."),
+                    } }</strong></p>
+                }
+                if !state.has_own_scores() {
+                    <p class="report-stale"><strong>{ lang.pick(
+                        "尚未填写任何分数:以下结果全部基于假设值。",
+                        "No score has been entered yet: the result below rests on assumed values alone.") }</strong></p>
+                }
             </header>
             <div class="report-result">
                 <strong class="num">{ fmt2(r.total) }</strong>{ " " }<strong>{ i18n::tier(r.tier, lang) }</strong>

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::lift_list::lift_list;
 use super::quote::quote;
+use super::rules_note::rules_note;
 use super::score_bar::score_bar;
 use super::tier_badge::tier_badge;
 use super::veto_banner::veto_banner;
@@ -52,18 +53,34 @@ pub fn result_card(state: &AppState, full: bool) -> Html {
     let part = |zh: &'static str, en: &'static str, value: String| {
         html! { <div class="part"><dt>{ lang.pick(zh, en) }</dt><dd class="num">{ value }</dd></div> }
     };
+    let head = html! {
+        <div class="result-head">
+            <h2 id="result-title">{ lang.pick("自评结果", "Result") }</h2>
+            <button type="button" class="sheet-close" onclick={close}
+                aria-label={lang.pick("收起结果", "Close the result")}>{ "×" }</button>
+        </div>
+    };
+    let stale = state.first_error().map(|error| {
+        let text = match lang {
+            Lang::Zh => format!("输入有误({error})。以下仍是上一次有效输入的结果。"),
+            Lang::En => format!("Invalid entry ({error}). This is still the result of the last valid input."),
+        };
+        html! { <p class="stale" role="status" data-testid="stale">{ text }</p> }
+    });
+    if !state.has_own_scores() {
+        return html! {
+            <section class="result-card nothing-yet" aria-labelledby="result-title" {onkeydown}>
+                { head }
+                { stale }
+                { nothing_to_compute(lang) }
+                { rules_note(state) }
+            </section>
+        };
+    }
     html! {
         <section class="result-card" aria-labelledby="result-title" {onkeydown}>
-            <div class="result-head">
-                <h2 id="result-title">{ lang.pick("自评结果", "Result") }</h2>
-                <button type="button" class="sheet-close" onclick={close}
-                    aria-label={lang.pick("收起结果", "Close the result")}>{ "×" }</button>
-            </div>
-            if state.stale() {
-                <p class="stale" role="status">{ lang.pick(
-                    "输入有误,以下为上一次有效输入的结果。",
-                    "Some input is invalid: this is the result of the last valid input.") }</p>
-            }
+            { head }
+            { stale }
             <div class="headline" aria-live="polite" aria-atomic="true">
                 <span class="total num" data-testid="total">{ fmt2(r.total) }</span>
                 <span class="total-unit">{ lang.pick("分", "pts") }</span>
@@ -74,6 +91,7 @@ pub fn result_card(state: &AppState, full: bool) -> Html {
             <p class="distance" data-testid="distance">{ distance }
                 if let Some(m) = margin { <span class="sep">{ " · " }</span>{ m } }
             </p>
+            { rules_note(state) }
             <dl class="parts">
                 { part("单位绩效", "Unit", fmt2(parts.unit)) }
                 { part("履职践诺", "Pledges", fmt2(parts.pledges)) }
@@ -94,6 +112,27 @@ pub fn result_card(state: &AppState, full: bool) -> Html {
                 }
             }
         </section>
+    }
+}
+
+/// Until the dossier holds a score of its own, the card says what to enter: any total would
+/// rest on assumed values alone.
+fn nothing_to_compute(lang: Lang) -> Html {
+    let link = |href: &'static str, zh: &'static str, en: &'static str| {
+        html! { <li><a {href}>{ lang.pick(zh, en) }</a></li> }
+    };
+    html! {
+        <div class="nothing-yet-body" data-testid="nothing-yet">
+            <p class="nothing-yet-title">{ lang.pick("还没有可以计算的分数", "Nothing to compute yet") }</p>
+            <p>{ lang.pick(
+                "请至少填写下面一项,才会显示总分和等次。在此之前,任何结果都只是假设值的推算。",
+                "Enter at least one of these to see a total and a tier; until then any result would rest on assumed values alone.") }</p>
+            <ul>
+                { link("#f-pledges-0-quarters-0", "任一承诺的季度得分", "a quarter score of any pledge") }
+                { link("#sec-unit", "单位综合绩效得分", "your unit's performance score") }
+                { link("#sec-votes", "多维测评票数", "the multi-rater votes") }
+            </ul>
+        </div>
     }
 }
 

@@ -25,7 +25,10 @@ impl ImportError {
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         match self {
             ImportError::Csv(errors) => errors.iter().map(|e| csv_line(e, lang)).collect(),
-            ImportError::Json(errors) => errors.iter().map(|e| e.line(lang)).collect(),
+            ImportError::Json(errors) => errors
+                .iter()
+                .map(|e| crate::app::i18n::error_line(e, lang))
+                .collect(),
             ImportError::Empty => vec![lang
                 .pick("名册中没有任何干部", "the file lists no official")
                 .into()],

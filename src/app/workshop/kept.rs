@@ -87,7 +87,15 @@ pub fn decode(text: &str, rules: &RuleSet) -> Kept {
                 file: file.to_string(),
                 officials: c.officials,
             },
-            Err(errors) => unreadable(|lang| invalid_message(("名册", "cohort"), file, &errors, lang)),
+            Err(errors) => unreadable(|lang| {
+                invalid_message(
+                    ("名册", "cohort"),
+                    file,
+                    &errors,
+                    crate::app::i18n::error_line,
+                    lang,
+                )
+            }),
         },
         _ => unreadable(|lang| layout_message("demo / file", lang)),
     }
@@ -186,7 +194,7 @@ mod tests {
         let bad = r#"{"schema": 1, "file": "b.json", "cohort": {"officials": [{"pledges": [{"area": "key_work", "quarters": [104, null, null, null]}]}]}}"#;
         let (zh, en) = why(bad);
         assert!(
-            en.starts_with("cohort “b.json” is invalid: ") && en.contains("officials[0].pledges[0]"),
+            en.starts_with("cohort “b.json” is invalid: ") && en.contains("official 1 · pledge 1"),
             "{en}"
         );
         assert!(zh.starts_with("名册“b.json”无效:"), "{zh}");

@@ -382,7 +382,7 @@ mod tests {
         assert!(
             lines
                 .iter()
-                .any(|l| l.contains("officials[0].pledges[0].quarters[0]")),
+                .any(|l| l == "official 1 · pledge 1 Q1: 104 is out of range 0–100"),
             "{lines:?}"
         );
     }

@@ -49,7 +49,13 @@ impl Unreadable {
         match self {
             Unreadable::Layout(e) => layout_message(e, lang),
             Unreadable::Schema(v) => schema_message(*v, lang),
-            Unreadable::Rules { name, errors } => invalid_message(("方案", "variant"), name, errors, lang),
+            Unreadable::Rules { name, errors } => invalid_message(
+                ("方案", "variant"),
+                name,
+                errors,
+                crate::engine::FieldError::line,
+                lang,
+            ),
         }
     }
 }
