@@ -136,6 +136,12 @@ pub fn app() -> Html {
         <ContextProvider<AppState> context={state.clone()}>
             <div {class}>
                 { header(&state) }
+                if simulator::rules_note::custom_rules(&state) {
+                    <p class="rules-banner" data-testid="rules-banner">
+                        { simulator::rules_note::rules_mark_text(&state) }{ " · " }
+                        { simulator::rules_note::rules_link(&state, state.lang.pick("查看或恢复默认", "view or restore the default").to_string()) }
+                    </p>
+                }
                 <main id="main" class="main">{ view }</main>
                 if painted { { print_report(&state) } }
             </div>

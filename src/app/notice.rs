@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use super::share::ShareError;
 use super::storage::Unreadable;
-use crate::engine::FieldErrors;
+use crate::engine::{FieldErrors, RuleSet};
 
 /// One message shown above the editor until dismissed.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +32,22 @@ pub enum Notice {
     /// A share link was opened as a new dossier.
     Shared {
         label: String,
+    },
+    /// A share link made under rules other than ours: `adopted` when they were put in force
+    /// (ours were the default), else they are offered (`Action::AdoptRules`). `refused` names
+    /// a saved dossier that those rules would make invalid, so they were not put in force.
+    SharedUnderRules {
+        label: Option<String>,
+        name: String,
+        hash: String,
+        rules: Rc<RuleSet>,
+        adopted: bool,
+        refused: Option<String>,
+    },
+    /// The rules in force were replaced from a notice (adopted, or back to the default).
+    RulesAdopted {
+        name: String,
+        hash: String,
     },
     ShareFailed(ShareError),
     /// A share link was made: the URL to copy.

@@ -84,6 +84,9 @@ pub enum Action {
     SetTab(Tab),
     /// Open or close the result sheet on narrow screens.
     ToggleSheet,
+    /// Put a rule set in force from a notice (a share link's rules, or back to the default),
+    /// unless a saved dossier would be invalid under it.
+    AdoptRules(Rc<RuleSet>),
     /// The trainers' workshop (cohort, ranking, comparison, years, presenter).
     #[cfg(feature = "workshop")]
     Workshop(WorkshopAction),
@@ -169,17 +172,67 @@ impl State {
         };
         let mut state = State::new(rules, library, lang);
         state.notice = notice.map(Rc::new);
-        if let Some(payload) = fragment.and_then(share::payload) {
-            match share::decode(payload, &state.rules) {
-                Ok(d) => {
-                    let label = format!("{} · {}", lang.pick("分享", "shared"), d.display_name());
-                    state.open_new(&label, d);
-                    state.notice = Some(Rc::new(Notice::Shared { label }));
-                }
-                Err(e) => state.notice = Some(Rc::new(Notice::ShareFailed(e))),
-            }
+        match fragment.and_then(|f| share::open(f, &state.rules)) {
+            None => {}
+            Some(Err(e)) => state.notice = Some(Rc::new(Notice::ShareFailed(e))),
+            Some(Ok(shared)) => state.open_shared(shared),
         }
         state
+    }
+
+    /// Opens a shared dossier as a new one. A link made under other rules puts them in force
+    /// when ours are the default (so the recipient sees the sender's total) and no saved
+    /// dossier would be invalid under them; otherwise the notice offers them.
+    fn open_shared(&mut self, shared: share::Shared) {
+        let lang = self.lang;
+        let label_of = |d: &Dossier| format!("{} · {}", lang.pick("分享", "shared"), d.display_name());
+        let Some((theirs, hash)) = shared.rules.filter(|(_, hash)| **hash != *self.rules_hash) else {
+            let label = label_of(&shared.dossier);
+            self.open_new(&label, shared.dossier);
+            self.notice = Some(Rc::new(Notice::Shared { label }));
+            return;
+        };
+        let theirs = Rc::new(theirs);
+        let name = lang.pick(&theirs.name, &theirs.name_en).to_string();
+        let refused = self.saved_invalid_under(&theirs);
+        let ours_default = *self.rules_hash == *super::rules_store::default_hash();
+        let adopted = ours_default && refused.is_none();
+        if adopted {
+            self.put_in_force(theirs.clone());
+        }
+        let label = if adopted || shared.dossier.validate(&self.rules).is_ok() {
+            let label = label_of(&shared.dossier);
+            self.open_new(&label, shared.dossier);
+            Some(self.library.open().label.clone())
+        } else {
+            None
+        };
+        self.notice = Some(Rc::new(Notice::SharedUnderRules {
+            label,
+            name,
+            hash,
+            rules: theirs,
+            adopted,
+            refused,
+        }));
+    }
+
+    /// Puts `rules` in force everywhere (with the workshop and the rule editor following,
+    /// where this page has them).
+    fn put_in_force(&mut self, rules: Rc<RuleSet>) {
+        #[cfg(feature = "workshop")]
+        super::workshop::rules::replace(self, rules);
+        #[cfg(not(feature = "workshop"))]
+        self.set_rules(rules);
+    }
+
+    /// The first saved dossier that would be invalid under `rules`, by its name.
+    fn saved_invalid_under(&self, rules: &RuleSet) -> Option<String> {
+        self.library
+            .slots
+            .iter()
+            .find(|slot| slot.dossier.validate(rules).is_err())
+            .map(|slot| slot.label.clone())
     }
 
     /// Brings back what was typed into the dossiers of `drafts` (kept from an earlier visit);
@@ -260,7 +313,6 @@ impl State {
     }
 
     /// Puts a rule set in force: the form is judged and the open dossier evaluated under it.
-    #[cfg_attr(not(feature = "workshop"), allow(dead_code))]
     pub(crate) fn set_rules(&mut self, rules: Rc<RuleSet>) {
         self.rules_hash = rules.content_hash().into();
         self.rules = rules;
@@ -401,6 +453,24 @@ impl Reducible for State {
             Action::SetView(view) => s.view = view,
             Action::SetTab(tab) => s.tab = tab,
             Action::ToggleSheet => s.sheet_open = !s.sheet_open,
+            Action::AdoptRules(rules) => match s.saved_invalid_under(&rules) {
+                Some(label) => {
+                    s.notice = Some(Rc::new(Notice::SharedUnderRules {
+                        label: None,
+                        name: s.lang.pick(&rules.name, &rules.name_en).to_string(),
+                        hash: rules.content_hash(),
+                        rules,
+                        adopted: false,
+                        refused: Some(label),
+                    }))
+                }
+                None => {
+                    s.put_in_force(rules);
+                    let name = s.lang.pick(&s.rules.name, &s.rules.name_en).to_string();
+                    let hash = s.rules_hash.to_string();
+                    s.notice = Some(Rc::new(Notice::RulesAdopted { name, hash }));
+                }
+            },
             #[cfg(feature = "workshop")]
             Action::Workshop(a) => super::workshop::reduce::reduce(&mut s, a),
             #[cfg(feature = "workshop")]
@@ -513,6 +583,49 @@ mod tests {
             after.notice.as_deref(),
             Some(Notice::ImportFailed { .. })
         ));
+    }
+
+    #[test]
+    fn a_link_under_changed_rules_shows_the_senders_total() {
+        let mut theirs = RuleSet::default();
+        theirs.dimensions.weights.unit = 0.4;
+        theirs.dimensions.weights.pledges = 0.3;
+        let sender = State::start(Rc::new(theirs.clone()), Restored::Nothing, Lang::Zh, None);
+        let link = format!(
+            "#{}",
+            share::fragment_under(&sender.dossier, &theirs, &sender.rules_hash)
+        );
+        // A recipient under the default rules: the sender's rules come into force.
+        let fresh = State::start(
+            Rc::new(RuleSet::default()),
+            Restored::Nothing,
+            Lang::Zh,
+            Some(&link),
+        );
+        assert_eq!(fresh.result.total, sender.result.total);
+        assert_ne!(fresh.result.total, 95.28);
+        assert_eq!(*fresh.rules, theirs);
+        assert!(matches!(
+            fresh.notice.as_deref(),
+            Some(Notice::SharedUnderRules { adopted: true, .. })
+        ));
+        // A recipient under rules of their own keeps them and is offered the sender's.
+        let mut mine = RuleSet::default();
+        mine.dimensions.weights.unit = 0.2;
+        mine.dimensions.weights.pledges = 0.5;
+        let other = State::start(Rc::new(mine.clone()), Restored::Nothing, Lang::Zh, Some(&link));
+        assert_eq!(*other.rules, mine);
+        let Some(Notice::SharedUnderRules {
+            adopted: false,
+            refused: None,
+            rules,
+            ..
+        }) = other.notice.as_deref()
+        else {
+            panic!("{:?}", other.notice);
+        };
+        let adopted = Rc::new(other.clone()).reduce(Action::AdoptRules(rules.clone()));
+        assert_eq!(adopted.result.total, sender.result.total);
     }
 
     #[test]

@@ -90,6 +90,65 @@ pub fn notice_bar(state: &AppState) -> Html {
                 Lang::En => format!("Opened “{label}” from a share link (saved separately; your dossiers are untouched)."),
             } }</p> },
         ),
+        Notice::SharedUnderRules {
+            label,
+            name,
+            hash,
+            rules,
+            adopted,
+            refused,
+        } => {
+            let short: String = hash.chars().take(8).collect();
+            let opened = label.as_ref().map(|label| match lang {
+                Lang::Zh => format!("已从分享链接打开档案“{label}”(已另存)。"),
+                Lang::En => format!("Opened \"{label}\" from a share link (saved separately)."),
+            });
+            let adopt = |rules: std::rc::Rc<crate::engine::RuleSet>, zh: &'static str, en: &'static str| {
+                let state = state.clone();
+                let onclick =
+                    Callback::from(move |_: MouseEvent| state.dispatch(Action::AdoptRules(rules.clone())));
+                html! { <button type="button" {onclick}>{ lang.pick(zh, en) }</button> }
+            };
+            let default = std::rc::Rc::new(crate::app::rule_set::default_rules());
+            let body = match (adopted, refused, lang) {
+                (true, _, Lang::Zh) => format!(
+                    "分享者使用的是修改过的规则“{name}”({short}),现已按其计算并设为现行规则,总分与分享者看到的一致。"),
+                (true, _, Lang::En) => format!(
+                    "The sender used changed rules, \"{name}\" ({short}); they are now in force here, so the total is the one the sender sees."),
+                (false, Some(kept), Lang::Zh) => format!(
+                    "分享者的规则“{name}”({short})与现行规则不同;采用它会使已保存的档案“{kept}”无效,因此未采用。结果可能与分享者看到的不同。"),
+                (false, Some(kept), Lang::En) => format!(
+                    "The sender's rules, \"{name}\" ({short}), differ from the rules in force; adopting them would make the saved dossier \"{kept}\" invalid, so they were not adopted. The total may differ from the sender's."),
+                (false, None, Lang::Zh) => format!(
+                    "分享者的规则“{name}”({short})与现行规则不同:此档案按现行规则计算,结果可能与分享者看到的不同。"),
+                (false, None, Lang::En) => format!(
+                    "The sender's rules, \"{name}\" ({short}), differ from the rules in force: this dossier is evaluated under yours, so the total may differ from the sender's."),
+            };
+            (
+                "ok",
+                html! {
+                    <>
+                        if let Some(opened) = opened { <p>{ opened }</p> }
+                        <p data-testid="shared-rules">{ body }</p>
+                        if *adopted {
+                            { adopt(default, "恢复默认规则", "Back to the default rules") }
+                        } else if refused.is_none() {
+                            { adopt(rules.clone(), "采用分享者的规则", "Adopt the sender's rules") }
+                        }
+                    </>
+                },
+            )
+        }
+        Notice::RulesAdopted { name, hash } => {
+            let short: String = hash.chars().take(8).collect();
+            (
+                "ok",
+                html! { <p>{ match lang {
+                    Lang::Zh => format!("现行规则已改为“{name}”({short})。"),
+                    Lang::En => format!("The rules in force are now \"{name}\" ({short})."),
+                } }</p> },
+            )
+        }
         Notice::ShareFailed(error) => (
             "error",
             html! {

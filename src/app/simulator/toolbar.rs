@@ -89,7 +89,7 @@ pub fn toolbar(state: &AppState) -> Html {
     let on_share = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let url = format!("{}#{}", dom::page_url(), share::fragment(&state.dossier));
+            let url = share::url(&dom::page_url(), &state.dossier, &state.rules, &state.rules_hash);
             state.dispatch(Action::Notify(Notice::ShareLink(url)));
         })
     };

@@ -77,7 +77,7 @@ fn enforce(s: &mut State, rules: Rc<RuleSet>) {
 }
 
 /// Puts `rules` in force and starts a fresh draft from them.
-fn replace(s: &mut State, rules: Rc<RuleSet>) {
+pub(crate) fn replace(s: &mut State, rules: Rc<RuleSet>) {
     Rc::make_mut(&mut s.rule_edit).draft = Rc::new(RuleDraft::new(&rules));
     enforce(s, rules);
 }
