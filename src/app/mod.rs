@@ -142,10 +142,35 @@ pub fn app() -> Html {
                         { simulator::rules_note::rules_link(&state, state.lang.pick("查看或恢复默认", "view or restore the default").to_string()) }
                     </p>
                 }
+                if state.view == View::SelfAssessment { { preview_banner(&state) } }
                 <main id="main" class="main">{ view }</main>
                 if painted { { print_report(&state) } }
             </div>
         </ContextProvider<AppState>>
+    }
+}
+
+/// While an official of the workshop's cohort is shown in the simulator: whose dossier this
+/// is, that nothing is saved, and the ways out.
+fn preview_banner(state: &AppState) -> Html {
+    let Some(name) = state.preview.clone() else {
+        return html! {};
+    };
+    let lang = state.lang;
+    let on = |action: Action| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
+    };
+    let text = match lang {
+        Lang::Zh => format!("正在查看研讨名册中的“{name}”:可以试着修改,但不会存入你的档案。"),
+        Lang::En => format!("Looking at \"{name}\" from the workshop's cohort: try changes freely; nothing is saved to your dossiers."),
+    };
+    html! {
+        <div class="preview-banner" role="status" data-testid="preview-banner">
+            <p>{ text }</p>
+            <button type="button" onclick={on(Action::SavePreview)}>{ lang.pick("另存为我的档案", "Save a copy as my dossier") }</button>
+            <button type="button" onclick={on(Action::EndPreview)}>{ lang.pick("回到我的档案", "Back to my dossier") }</button>
+        </div>
     }
 }
 

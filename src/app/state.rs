@@ -84,6 +84,11 @@ pub enum Action {
     SetTab(Tab),
     /// Open or close the result sheet on narrow screens.
     ToggleSheet,
+    /// Keep the official being looked at (opened from the workshop's ranking) as a dossier of
+    /// one's own.
+    SavePreview,
+    /// Stop looking at that official: back to one's own open dossier.
+    EndPreview,
     /// Put a rule set in force from a notice (a share link's rules, or back to the default),
     /// unless a saved dossier would be invalid under it.
     AdoptRules(Rc<RuleSet>),
@@ -115,6 +120,10 @@ pub struct State {
     pub library: Rc<Library>,
     /// The forms of dossiers that hold an invalid entry, as typed (kept across reloads).
     pub drafts: Rc<Drafts>,
+    /// The name of an official from the workshop's cohort shown in the simulator without
+    /// being one of the user's dossiers: edits explore it, nothing is saved until
+    /// [`Action::SavePreview`].
+    pub preview: Option<Rc<str>>,
     pub notice: Option<Rc<Notice>>,
     pub view: View,
     pub tab: Tab,
@@ -152,6 +161,7 @@ impl State {
             undo: Rc::default(),
             library: Rc::new(library),
             drafts: Rc::default(),
+            preview: None,
             notice: None,
             view: View::SelfAssessment,
             tab: Tab::Explain,
@@ -257,6 +267,9 @@ impl State {
 
     /// Keeps the form as typed while it is invalid, and forgets it once it is valid again.
     fn keep_draft(&mut self) {
+        if self.preview.is_some() {
+            return;
+        }
         let label = &self.library.open().label;
         if self.stale() {
             if self.drafts.get(label) != Some(&self.form) {
@@ -308,8 +321,18 @@ impl State {
         self.result = Rc::new(engine.evaluate_traced(&d));
         self.what_if = Rc::new(engine.what_if(&d));
         let d = Rc::new(d);
-        Rc::make_mut(&mut self.library).store(d.clone());
+        if self.preview.is_none() {
+            Rc::make_mut(&mut self.library).store(d.clone());
+        }
         self.dossier = d;
+    }
+
+    /// Shows a dossier that is not the user's (an official of the workshop's cohort) without
+    /// adding it to the user's dossiers.
+    pub(crate) fn open_preview(&mut self, name: &str, d: Dossier) {
+        self.preview = Some(name.into());
+        self.undo = Rc::default();
+        self.show(d);
     }
 
     /// Puts a rule set in force: the form is judged and the open dossier evaluated under it.
@@ -354,12 +377,14 @@ impl State {
     }
 
     pub(crate) fn open_new(&mut self, label: &str, d: Dossier) {
+        self.preview = None;
         Rc::make_mut(&mut self.library).add(label, d.clone());
         self.undo = Rc::default();
         self.show(d);
     }
 
     fn open_slot(&mut self, i: usize) {
+        self.preview = None;
         let library = Rc::make_mut(&mut self.library);
         if i < library.slots.len() {
             library.current = i;
@@ -453,6 +478,18 @@ impl Reducible for State {
             Action::SetView(view) => s.view = view,
             Action::SetTab(tab) => s.tab = tab,
             Action::ToggleSheet => s.sheet_open = !s.sheet_open,
+            Action::SavePreview => {
+                if let Some(name) = s.preview.clone() {
+                    let d = (*s.dossier).clone();
+                    s.open_new(&name, d);
+                    let label = s.library.open().label.clone();
+                    s.notice = Some(Rc::new(Notice::Imported { label }));
+                }
+            }
+            Action::EndPreview => {
+                let current = s.library.current;
+                s.open_slot(current);
+            }
             Action::AdoptRules(rules) => match s.saved_invalid_under(&rules) {
                 Some(label) => {
                     s.notice = Some(Rc::new(Notice::SharedUnderRules {

@@ -149,7 +149,7 @@ pub fn reduce(s: &mut State, action: WorkshopAction) {
                 return;
             };
             let label = d.display_name().to_string();
-            s.open_new(&label, d);
+            s.open_preview(&label, d);
             s.view = View::SelfAssessment;
         }
         WorkshopAction::SetYear(k, tier) => {
@@ -229,10 +229,26 @@ mod tests {
         assert_eq!(ranking.officials.len(), 98);
         assert!(ranking.honoured >= 10);
         let top = ranking.officials[0].clone();
+        let library = s.library.clone();
         let s = ws(s, WorkshopAction::Open(top.index));
         assert_eq!(s.view, View::SelfAssessment);
-        assert_eq!(s.library.open().label, top.name);
+        assert_eq!(s.preview.as_deref(), Some(top.name.as_str()));
         assert_eq!(s.result.total, top.total);
+        assert_eq!(
+            s.library, library,
+            "looking at an official adds nothing to one's dossiers"
+        );
+        let edited = s
+            .clone()
+            .reduce(Action::Edit(crate::app::edit::Edit::Quarter(0, 0, "60".into())));
+        assert_eq!(edited.library, library, "nor does exploring it");
+        let saved = s.clone().reduce(Action::SavePreview);
+        assert_eq!(saved.library.open().label, top.name);
+        assert_eq!(saved.library.slots.len(), library.slots.len() + 1);
+        assert!(saved.preview.is_none());
+        let back = s.reduce(Action::EndPreview);
+        assert!(back.preview.is_none());
+        assert_eq!(back.result.total, 95.28);
     }
 
     #[test]
