@@ -97,7 +97,7 @@ pub(crate) fn invalid_message(
     let first = errors.iter().next().map(|e| line(e, lang)).unwrap_or_default();
     match lang {
         Lang::Zh => format!("{}“{label}”无效:{first}", kind.0),
-        Lang::En => format!("{} “{label}” is invalid: {first}", kind.1),
+        Lang::En => format!("{} \"{label}\" is invalid: {first}", kind.1),
     }
 }
 

@@ -19,7 +19,7 @@ pub fn lift_list(state: &AppState) -> Html {
             Some(next) => html! {
                 <p class="lifts muted">{ match lang {
                     Lang::Zh => format!("没有一项或两项改变能升到“{}”。", i18n::tier(next, lang)),
-                    Lang::En => format!("No single or paired change reaches “{}”.", i18n::tier(next, lang)),
+                    Lang::En => format!("No single or paired change reaches \"{}\".", i18n::tier(next, lang)),
                 } }</p>
             },
             None => html! {},

@@ -41,7 +41,7 @@ pub fn notice_bar(state: &AppState) -> Html {
             "ok",
             html! { <p>{ match lang {
                 Lang::Zh => format!("已导入为新档案“{label}”。"),
-                Lang::En => format!("Imported as the new dossier “{label}”."),
+                Lang::En => format!("Imported as the new dossier \"{label}\"."),
             } }</p> },
         ),
         Notice::ImportFailed { file, errors } => (
@@ -50,7 +50,7 @@ pub fn notice_bar(state: &AppState) -> Html {
                 <>
                     <p><strong>{ match lang {
                         Lang::Zh => format!("无法导入“{file}”,现有档案未作任何改动:"),
-                        Lang::En => format!("“{file}” could not be imported; nothing was changed:"),
+                        Lang::En => format!("\"{file}\" could not be imported; nothing was changed:"),
                     } }</strong></p>
                     { error_list(errors, lang) }
                 </>
@@ -87,7 +87,7 @@ pub fn notice_bar(state: &AppState) -> Html {
             "ok",
             html! { <p>{ match lang {
                 Lang::Zh => format!("已从分享链接打开档案“{label}”(已另存,未覆盖您的档案)。"),
-                Lang::En => format!("Opened “{label}” from a share link (saved separately; your dossiers are untouched)."),
+                Lang::En => format!("Opened \"{label}\" from a share link (saved separately; your dossiers are untouched)."),
             } }</p> },
         ),
         Notice::SharedUnderRules {
@@ -180,7 +180,7 @@ pub fn notice_bar(state: &AppState) -> Html {
             "error",
             html! { <p>{ lang.pick(
             "浏览器拒绝保存(可能是隐私模式或存储已满):请用“导出 JSON”保存您的档案。",
-            "The browser refused to save (private mode or full storage): use “Export JSON” to keep your dossier.") }</p> },
+            "The browser refused to save (private mode or full storage): use \"Export JSON\" to keep your dossier.") }</p> },
         ),
     };
     html! {

@@ -115,7 +115,7 @@ pub fn print_report(state: &AppState) -> Html {
     html! {
         <section class="print-report" aria-hidden="true">
             <header class="report-head">
-                <h1>{ lang.pick("“北尚栋梁”考评 · 自评报告", "“Beishang Dongliang” assessment · self-assessment report") }</h1>
+                <h1>{ lang.pick("“北尚栋梁”考评 · 自评报告", "\"Beishang Dongliang\" assessment · self-assessment report") }</h1>
                 <p>{ format!("{} · {} · {}", Dossier::display_name(&d), d.post.clone().unwrap_or_else(dash),
                     d.year.map(|y| y.to_string()).unwrap_or_else(dash)) }</p>
                 <p class="muted">{ format!("{} {} · {} {} · {} {} · {} {}", lang.pick("规则:", "Rules:"),

@@ -38,7 +38,7 @@ pub fn result_card(state: &AppState, full: bool) -> Html {
     let t = |tier: Tier| i18n::tier(tier, lang);
     let distance = match (r.next_tier, lang) {
         (Some(next), Lang::Zh) => format!("距“{}”还差 {} 分", t(next.tier), fmt2(next.points)),
-        (Some(next), Lang::En) => format!("{} points short of “{}”", fmt2(next.points), t(next.tier)),
+        (Some(next), Lang::En) => format!("{} points short of \"{}\"", fmt2(next.points), t(next.tier)),
         (None, Lang::Zh) if r.tier == Tier::Good => "已是最高等次".to_string(),
         (None, Lang::En) if r.tier == Tier::Good => "Already the top tier".to_string(),
         (None, _) => lang
@@ -47,7 +47,7 @@ pub fn result_card(state: &AppState, full: bool) -> Html {
     };
     let margin = (r.tier != Tier::Poor).then(|| match lang {
         Lang::Zh => format!("高出“{}”线 {} 分", t(r.tier), fmt2(r.margin)),
-        Lang::En => format!("{} points above the “{}” line", fmt2(r.margin), t(r.tier)),
+        Lang::En => format!("{} points above the \"{}\" line", fmt2(r.margin), t(r.tier)),
     });
     let parts = &r.parts;
     let part = |zh: &'static str, en: &'static str, value: String| {

@@ -56,10 +56,10 @@ pub fn veto_banner(result: &Assessment, rules: &RuleSet, lang: Lang) -> Html {
             rules.honour.zh
         ),
         Lang::En => format!(
-            "Disqualified from the top tier: at most “{}”{}, and excluded from the “{}” honour.",
+            "Disqualified from the top tier: at most \"{}\"{}, and excluded from the \"{}\" honour.",
             cap.en(),
             if result.uncapped_tier.is_better_than(cap) {
-                format!(" (the score alone would give “{}”)", result.uncapped_tier.en())
+                format!(" (the score alone would give \"{}\")", result.uncapped_tier.en())
             } else {
                 String::new()
             },

@@ -194,7 +194,7 @@ mod tests {
         let bad = r#"{"schema": 1, "file": "b.json", "cohort": {"officials": [{"pledges": [{"area": "key_work", "quarters": [104, null, null, null]}]}]}}"#;
         let (zh, en) = why(bad);
         assert!(
-            en.starts_with("cohort “b.json” is invalid: ") && en.contains("official 1 · pledge 1"),
+            en.starts_with("cohort \"b.json\" is invalid: ") && en.contains("official 1 · pledge 1"),
             "{en}"
         );
         assert!(zh.starts_with("名册“b.json”无效:"), "{zh}");

@@ -109,7 +109,7 @@ pub fn cohort_bar(state: &AppState) -> Html {
                 <div class="notice-body">
                     <p><strong>{ match lang {
                         crate::engine::Lang::Zh => format!("无法导入“{file}”,名册未作任何改动:"),
-                        crate::engine::Lang::En => format!("“{file}” could not be imported; nothing was changed:"),
+                        crate::engine::Lang::En => format!("\"{file}\" could not be imported; nothing was changed:"),
                     } }</strong></p>
                     <ul class="error-list">
                         { for lines.iter().take(SHOWN_ERRORS).map(|l| html! { <li><code>{ l.clone() }</code></li> }) }

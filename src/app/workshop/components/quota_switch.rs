@@ -61,7 +61,7 @@ pub fn quota_switch(state: &AppState) -> Html {
                 q.good_before
             ),
             Lang::En => format!(
-                "Limit {} (cohort × {}%, rounded down); {} earned “good” by total, {demoted} dropped to “fairly good”.",
+                "Limit {} (cohort × {}%, rounded down); {} earned \"good\" by total, {demoted} dropped to \"fairly good\".",
                 q.allowed,
                 fmt_num(q.quota * 100.0),
                 q.good_before
@@ -75,7 +75,7 @@ pub fn quota_switch(state: &AppState) -> Html {
                     q.good_after - q.allowed
                 ),
                 Lang::En => format!(
-                    " Tied at the cut: {} keep “good”, {} beyond the limit.",
+                    " Tied at the cut: {} keep \"good\", {} beyond the limit.",
                     q.good_after,
                     q.good_after - q.allowed
                 ),
@@ -87,7 +87,7 @@ pub fn quota_switch(state: &AppState) -> Html {
         <div class="quota">
             <div class="field check">
                 <input id="quota-on" type="checkbox" checked={on} onchange={on_toggle} />
-                <label for="quota-on">{ lang.pick("限制“好”等次的比例", "Limit the share of “good”") }</label>
+                <label for="quota-on">{ lang.pick("限制“好”等次的比例", "Limit the share of \"good\"") }</label>
             </div>
             <div class={classes!("field", "quota-value", error.is_some().then_some("invalid"))}>
                 <label for="quota-share">{ lang.pick("不超过(%)", "At most (%)") }</label>

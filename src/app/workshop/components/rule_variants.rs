@@ -76,17 +76,17 @@ pub fn rule_variants() -> Html {
         let (kind, body) = match &*n {
             RulesNotice::Imported(file) => ("ok", html! { <p>{ match lang {
                 Lang::Zh => format!("已导入规则“{file}”并生效。"),
-                Lang::En => format!("Imported the rules in “{file}”; they are in force."),
+                Lang::En => format!("Imported the rules in \"{file}\"; they are in force."),
             } }</p> }),
             RulesNotice::Saved(name) => ("ok", html! { <p>{ match lang {
                 Lang::Zh => format!("已另存为方案“{name}”(保存在本浏览器中)。"),
-                Lang::En => format!("Saved as the variant “{name}” (kept in this browser)."),
+                Lang::En => format!("Saved as the variant \"{name}\" (kept in this browser)."),
             } }</p> }),
             RulesNotice::ImportFailed { file, errors } => ("error", html! {
                 <>
                     <p><strong>{ match lang {
                         Lang::Zh => format!("无法导入“{file}”,规则未作任何改动:"),
-                        Lang::En => format!("“{file}” could not be imported; the rules are unchanged:"),
+                        Lang::En => format!("\"{file}\" could not be imported; the rules are unchanged:"),
                     } }</strong></p>
                     <ul class="error-list">{ for errors.iter().map(|e| html! { <li><code>{ e.line(lang) }</code></li> }) }</ul>
                 </>
@@ -106,7 +106,7 @@ pub fn rule_variants() -> Html {
             }
             RulesNotice::SaveFailed => ("error", html! { <p>{ lang.pick(
                 "浏览器拒绝保存方案(可能是隐私模式或存储已满):请用“导出 JSON”保存规则。",
-                "The browser refused to save the variants (private mode or full storage): use “Export JSON” to keep the rules.") }</p> }),
+                "The browser refused to save the variants (private mode or full storage): use \"Export JSON\" to keep the rules.") }</p> }),
         };
         html! {
             <div class={classes!("notice", format!("notice-{kind}"))} role={if kind == "error" { "alert" } else { "status" }}

@@ -252,7 +252,7 @@ pub fn rules_view() -> Html {
                 </div>
             }) }
             { rule_group(&state, ("名额限制", "Quota"), Some(&rules.quota.basis), "", rule_field(&state, "quota.good_quota",
-                lang.pick("“好”等次最多占比(0–1,留空为不限)", "Largest share of “good” (0–1, empty for none)"),
+                lang.pick("“好”等次最多占比(0–1,留空为不限)", "Largest share of \"good\" (0–1, empty for none)"),
                 FieldKind::OptionalNumber, "")) }
             { for groups.iter().zip(bases).skip(8).map(|(g, b)| group(g, b)) }
             { rule_group(&state, ("正面清单", "Positive list"), Some(&rules.positive.basis), "", html! {
