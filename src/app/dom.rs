@@ -30,11 +30,36 @@ pub fn event_checked(e: &Event) -> bool {
 
 /// Offers `text` to the user as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) {
+    download_part(file_name, mime, &JsValue::from_str(text));
+}
+
+/// Offers `bytes` to the user as a file download (a binary file: .xlsx).
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) {
+    download_part(file_name, mime, &js_sys::Uint8Array::from(bytes));
+}
+
+/// Copies `text` to the clipboard, then tells `done` whether the browser allowed it.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return done(false);
+    };
+    let clipboard = window.navigator().clipboard();
+    // Older WebViews have no clipboard object at all: the property is undefined.
+    if JsValue::from(clipboard.clone()).is_undefined() {
+        return done(false);
+    }
+    let promise = clipboard.write_text(text);
+    yew::platform::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+fn download_part(file_name: &str, mime: &str, part: &JsValue) {
     let run = || -> Result<(), JsValue> {
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let parts = js_sys::Array::of1(part);
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob)?;
         let document = web_sys::window()
             .and_then(|w| w.document())

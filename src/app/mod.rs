@@ -30,6 +30,7 @@ pub mod state;
 pub mod storage;
 pub mod svg;
 pub mod timing;
+pub mod transfer;
 #[cfg(feature = "workshop")]
 pub mod workshop;
 
@@ -144,6 +145,7 @@ pub fn app() -> Html {
                 }
                 if state.view == View::SelfAssessment { { preview_banner(&state) } }
                 <main id="main" class="main">{ view }</main>
+                <simulator::transfer_panel::TransferPanel />
                 if painted { { print_report(&state) } }
             </div>
         </ContextProvider<AppState>>

@@ -14,6 +14,7 @@ use super::library::{Library, EXAMPLES};
 use super::notice::Notice;
 use super::share;
 use super::storage::Restored;
+use super::transfer::Transfer;
 #[cfg(feature = "workshop")]
 use super::workshop::rules::{RuleEditor, RulesAction};
 #[cfg(feature = "workshop")]
@@ -84,6 +85,8 @@ pub enum Action {
     SetTab(Tab),
     /// Open or close the result sheet on narrow screens.
     ToggleSheet,
+    /// Show the export or paste panel, or close it (`None`).
+    Transfer(Option<Transfer>),
     /// Keep the official being looked at (opened from the workshop's ranking) as a dossier of
     /// one's own.
     SavePreview,
@@ -124,6 +127,8 @@ pub struct State {
     /// being one of the user's dossiers: edits explore it, nothing is saved until
     /// [`Action::SavePreview`].
     pub preview: Option<Rc<str>>,
+    /// The export or paste panel, while it is open.
+    pub transfer: Option<Rc<Transfer>>,
     pub notice: Option<Rc<Notice>>,
     pub view: View,
     pub tab: Tab,
@@ -162,6 +167,7 @@ impl State {
             library: Rc::new(library),
             drafts: Rc::default(),
             preview: None,
+            transfer: None,
             notice: None,
             view: View::SelfAssessment,
             tab: Tab::Explain,
@@ -478,6 +484,7 @@ impl Reducible for State {
             Action::SetView(view) => s.view = view,
             Action::SetTab(tab) => s.tab = tab,
             Action::ToggleSheet => s.sheet_open = !s.sheet_open,
+            Action::Transfer(transfer) => s.transfer = transfer.map(Rc::new),
             Action::SavePreview => {
                 if let Some(name) = s.preview.clone() {
                     let d = (*s.dossier).clone();

@@ -34,6 +34,7 @@ pub mod score_bar;
 pub mod section;
 pub mod tier_badge;
 pub mod toolbar;
+pub mod transfer_panel;
 pub mod unit_section;
 pub mod veto_banner;
 pub mod votes;

@@ -9,6 +9,7 @@ use crate::app::library::EXAMPLES;
 use crate::app::notice::Notice;
 use crate::app::share;
 use crate::app::state::Action;
+use crate::app::transfer::{Export, PasteInto, Transfer};
 use crate::engine::text::indent_json;
 use crate::engine::{FieldError, FieldErrors, Problem};
 
@@ -79,11 +80,15 @@ pub fn toolbar(state: &AppState) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             let text = indent_json(&serde_json::to_string(&*state.dossier).unwrap_or_default());
-            dom::download(
-                &format!("{}.json", state.library.open().label),
-                "application/json",
-                &text,
-            );
+            let file = format!("{}.json", state.library.open().label);
+            let export = Export::text(file, "application/json", text);
+            state.dispatch(Action::Transfer(Some(Transfer::Export(export))));
+        })
+    };
+    let on_paste = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::Transfer(Some(Transfer::Paste(PasteInto::Dossier))))
         })
     };
     let on_share = {
@@ -124,6 +129,7 @@ pub fn toolbar(state: &AppState) -> Html {
                 <input id="import-file" class="visually-hidden file-input" type="file"
                     accept=".json,application/json" onchange={on_import} />
                 <label class="button" for="import-file">{ lang.pick("导入 JSON", "Import JSON") }</label>
+                <button type="button" onclick={on_paste}>{ lang.pick("粘贴导入", "Paste to import") }</button>
                 <button type="button" onclick={on_export}>{ lang.pick("导出 JSON", "Export JSON") }</button>
                 <button type="button" onclick={on_share}>{ lang.pick("分享链接", "Share link") }</button>
                 <button type="button" onclick={Callback::from(|_: MouseEvent| dom::print())}>

@@ -9,6 +9,7 @@ use crate::app::dom;
 use crate::app::hooks::AppState;
 use crate::app::library::EXAMPLES;
 use crate::app::state::Action;
+use crate::app::transfer::{Export, PasteInto, Transfer};
 use crate::app::workshop::cohort_io;
 use crate::app::workshop::kept::LARGEST_DEMO;
 use crate::app::workshop::state::{Busy, Source, WorkshopAction};
@@ -45,15 +46,22 @@ pub fn cohort_bar(state: &AppState) -> Html {
             let Some(c) = state.workshop.cohort.clone() else {
                 return;
             };
-            if csv_format {
-                dom::download("cohort.csv", "text/csv;charset=utf-8", &csv::write(&c.officials));
+            let export = if csv_format {
+                Export::text("cohort.csv", "text/csv;charset=utf-8", csv::write(&c.officials))
             } else {
-                dom::download(
+                Export::text(
                     "cohort.json",
                     "application/json",
-                    &cohort_io::to_json(&c.officials),
-                );
-            }
+                    cohort_io::to_json(&c.officials),
+                )
+            };
+            state.dispatch(Action::Transfer(Some(Transfer::Export(export))));
+        })
+    };
+    let paste = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::Transfer(Some(Transfer::Paste(PasteInto::Cohort))))
         })
     };
     let template = {
@@ -138,6 +146,7 @@ pub fn cohort_bar(state: &AppState) -> Html {
                     <input id="ws-import" class="visually-hidden file-input" type="file"
                         accept=".json,.csv,application/json,text/csv" onchange={on_import} />
                     <label class="button" for="ws-import">{ lang.pick("导入名册(JSON / CSV)", "Import cohort (JSON / CSV)") }</label>
+                    <button type="button" onclick={paste}>{ lang.pick("粘贴导入", "Paste to import") }</button>
                     <button type="button" onclick={export(false)} disabled={!has}>{ lang.pick("导出 JSON", "Export JSON") }</button>
                     <button type="button" onclick={export(true)} disabled={!has}>{ lang.pick("导出 CSV", "Export CSV") }</button>
                     <button type="button" onclick={template}>{ lang.pick("下载 CSV 模板", "CSV template") }</button>

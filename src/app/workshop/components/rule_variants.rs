@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::app::dom::{self, event_value};
 use crate::app::hooks::use_app_state;
 use crate::app::state::Action;
+use crate::app::transfer::{Export, PasteInto, Transfer};
 use crate::app::workshop::rules::{RulesAction, RulesNotice};
 use crate::engine::{FieldError, FieldErrors, Lang, Problem};
 
@@ -56,7 +57,14 @@ pub fn rule_variants() -> Html {
         Callback::from(move |_: MouseEvent| {
             let value = crate::app::workshop::rule_draft::to_value(&state.rules);
             let text = crate::engine::text::indent_json(&value.to_string());
-            dom::download("dongliang-rules.json", "application/json", &text);
+            let export = Export::text("dongliang-rules.json", "application/json", text);
+            state.dispatch(Action::Transfer(Some(Transfer::Export(export))));
+        })
+    };
+    let on_paste = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::Transfer(Some(Transfer::Paste(PasteInto::Rules))))
         })
     };
     let saved = editor.variants.iter().enumerate().map(|(i, v)| {
@@ -129,6 +137,7 @@ pub fn rule_variants() -> Html {
                     <input id="rules-import" class="visually-hidden file-input" type="file"
                         accept=".json,application/json" onchange={on_import} />
                     <label class="button" for="rules-import">{ lang.pick("导入规则 JSON", "Import rules JSON") }</label>
+                    <button type="button" onclick={on_paste}>{ lang.pick("粘贴导入", "Paste to import") }</button>
                     <button type="button" onclick={on_export}>{ lang.pick("导出规则 JSON", "Export rules JSON") }</button>
                     <button type="button" onclick={click(RulesAction::Reset)} data-testid="rules-reset">
                         { lang.pick("恢复默认规则", "Reset to the default") }</button>
