@@ -22,6 +22,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod library;
 pub mod notice;
+pub mod qr;
 pub mod rule_set;
 pub mod rules_store;
 pub mod share;

@@ -27,6 +27,24 @@ fn copy(text: String) -> Callback<MouseEvent> {
     })
 }
 
+/// The QR code of a share link, for opening it on a phone; a link too long for one says so.
+pub fn qr_code(url: &str, lang: Lang) -> Html {
+    match crate::app::qr::data_url(url) {
+        Some(src) => html! {
+            <figure class="qr">
+                <img {src} width="200" height="200" data-testid="share-qr"
+                    alt={lang.pick("分享链接的二维码", "QR code of the share link")} />
+                <figcaption>{ lang.pick("扫码在手机上打开", "Scan to open on a phone") }</figcaption>
+            </figure>
+        },
+        None => html! {
+            <p class="muted" data-testid="share-qr-too-long">{ lang.pick(
+                "档案内容太多,装不进一个二维码:请复制链接发送。",
+                "This dossier holds too much for a QR code: copy the link and send it instead.") }</p>
+        },
+    }
+}
+
 pub fn notice_bar(state: &AppState) -> Html {
     let lang = state.lang;
     let Some(notice) = state.notice.clone() else {
@@ -173,6 +191,7 @@ pub fn notice_bar(state: &AppState) -> Html {
                             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() { input.select(); }
                         })} />
                     <button type="button" onclick={copy(url.clone())}>{ lang.pick("复制", "Copy") }</button>
+                    { qr_code(url, lang) }
                 </>
             },
         ),
