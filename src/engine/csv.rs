@@ -444,7 +444,7 @@ fn read_records_as(
             layout: &layout,
             cells: &cells,
         };
-        if let Some(d) = fast.then(|| row.fast(rules)).flatten() {
+        if let Some(d) = (fast && fast::IN_USE).then(|| row.fast(rules)).flatten() {
             officials.push(d);
             continue;
         }

@@ -25,18 +25,18 @@ pub struct Dossier {
     pub unit_score: Option<f64>,
     #[serde(deserialize_with = "fast::vec_of_maps")]
     pub pledges: Vec<Pledge>,
-    #[serde(default, skip_serializing_if = "Votes::is_empty", deserialize_with = "fast::map")]
+    #[serde(default, skip_serializing_if = "Votes::is_empty", deserialize_with = "fast::map_or_default")]
     pub votes: Votes,
-    #[serde(default, deserialize_with = "fast::id")]
+    #[serde(default, deserialize_with = "fast::id_or_default")]
     pub political_quality: PoliticalQuality,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "fast::vec_of_maps")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "fast::vec_of_maps_or_empty")]
     pub positive: Vec<PositiveClaim>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "fast::vec_of_maps")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "fast::vec_of_maps_or_empty")]
     pub negative: Vec<NegativeRecord>,
     /// Previous years' tiers, oldest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "fast::vec_of_ids")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "fast::vec_of_ids_or_empty")]
     pub history: Vec<Tier>,
-    #[serde(default, skip_serializing_if = "Assumptions::is_empty", deserialize_with = "fast::map")]
+    #[serde(default, skip_serializing_if = "Assumptions::is_empty", deserialize_with = "fast::map_or_default")]
     pub assumptions: Assumptions,
 }
 
@@ -204,8 +204,10 @@ impl Dossier {
     /// Valid text takes the fast path (serde's derived decoder, then the checks on the typed
     /// value); only text that it declines is walked as a JSON value for every problem.
     pub fn from_json(text: &str, rules: &RuleSet) -> Result<Dossier, FieldErrors> {
-        if let Some(dossier) = fast::dossier(text, rules) {
-            return Ok(dossier);
+        if fast::IN_USE {
+            if let Some(dossier) = fast::dossier(text, rules) {
+                return Ok(dossier);
+            }
         }
         let value = super::json::parse_value(text)?;
         Dossier::from_value(&value, rules)
@@ -273,8 +275,10 @@ impl Cohort {
     /// Parses and validates a cohort; paths are under `officials[i]`. Like
     /// [`Dossier::from_json`], valid text takes the fast path.
     pub fn from_json(text: &str, rules: &RuleSet) -> Result<Cohort, FieldErrors> {
-        if let Some(cohort) = fast::cohort(text, rules) {
-            return Ok(cohort);
+        if fast::IN_USE {
+            if let Some(cohort) = fast::cohort(text, rules) {
+                return Ok(cohort);
+            }
         }
         let value = super::json::parse_value(text)?;
         super::dossier_check::decode_cohort(&value, rules)

@@ -11,8 +11,13 @@
 //!
 //! serde's derive is more lenient than the exchange format in two ways, both closed here by the
 //! `deserialize_with` helpers that `dossier.rs` names: it reads a struct from an array of its
-//! fields in order, and an enum from `{"id": null}`. [`map`] and [`vec_of_maps`] read structs
-//! from objects only, [`id`] reads ids from strings only.
+//! fields in order, and an enum from `{"id": null}`. `map` and `vec_of_maps` read structs
+//! from objects only, `id` reads ids from strings only.
+//!
+//! In the browser build the readers do not take the fast path ([`IN_USE`]): serde's derived
+//! decoders would add their code to a wasm that is over its size budget already, and the
+//! browser reads one dossier at a time or a cohort the user imports. [`accepts`] (small) serves
+//! `Dossier::validate` everywhere.
 
 use std::marker::PhantomData;
 
@@ -22,6 +27,10 @@ use super::dossier::{Cohort, Dossier, NegativeRecord, Pledge, PositiveClaim, Vot
 use super::dossier_check::{MAX_COHORT, MAX_HISTORY, MAX_NAME, MAX_TEXT, MAX_YEAR, MIN_YEAR};
 use super::ids::{Area, Grade, PoliticalQuality, Tier, UnitKind};
 use super::rules::RuleSet;
+
+/// Whether `Dossier::from_json`, `Cohort::from_json` and `csv::read` try the fast path first:
+/// in native builds (the CLI, the tests), not in the wasm (see above).
+pub const IN_USE: bool = !cfg!(target_arch = "wasm32");
 
 /// A dossier from JSON text when the fast path is sure it is valid under `rules`, else `None`
 /// (then [`Dossier::from_json`] runs the value walk for the errors).
@@ -167,7 +176,7 @@ pub(crate) fn id<'de, D: Deserializer<'de>, T: Vocabulary>(d: D) -> Result<T, D:
     d.deserialize_str(IdVisitor(PhantomData))
 }
 
-/// [`id`] as a type, for `Option` and `Vec`.
+/// `id` as a type, for `Option` and `Vec`.
 struct Id<T>(T);
 
 impl<'de, T: Vocabulary> Deserialize<'de> for Id<T> {
@@ -180,8 +189,15 @@ pub(crate) fn opt_id<'de, D: Deserializer<'de>, T: Vocabulary>(d: D) -> Result<O
     Ok(Option::<Id<T>>::deserialize(d)?.map(|i| i.0))
 }
 
-pub(crate) fn vec_of_ids<'de, D: Deserializer<'de>, T: Vocabulary>(d: D) -> Result<Vec<T>, D::Error> {
-    Ok(Vec::<Id<T>>::deserialize(d)?.into_iter().map(|i| i.0).collect())
+/// An id, or the default for `null` (as the walk reads `political_quality`).
+pub(crate) fn id_or_default<'de, D: Deserializer<'de>, T: Vocabulary + Default>(d: D) -> Result<T, D::Error> {
+    Ok(opt_id(d)?.unwrap_or_default())
+}
+
+/// A list of ids; `null` is the empty list (as the walk reads `history`).
+pub(crate) fn vec_of_ids_or_empty<'de, D: Deserializer<'de>, T: Vocabulary>(d: D) -> Result<Vec<T>, D::Error> {
+    let ids = Option::<Vec<Id<T>>>::deserialize(d)?.unwrap_or_default();
+    Ok(ids.into_iter().map(|i| i.0).collect())
 }
 
 /// A struct from a JSON object only (serde's derive would also take an array of its fields).
@@ -189,7 +205,7 @@ pub(crate) fn map<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Resul
     T::deserialize(MapOnly(d))
 }
 
-/// [`map`] as a type, for `Option` and `Vec`.
+/// `map` as a type, for `Option` and `Vec`.
 struct Map<T>(T);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Map<T> {
@@ -202,8 +218,19 @@ pub(crate) fn opt_map<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> R
     Ok(Option::<Map<T>>::deserialize(d)?.map(|m| m.0))
 }
 
+/// A struct from an object; `null` is the default (as the walk reads `votes`, `assumptions`).
+pub(crate) fn map_or_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(d: D) -> Result<T, D::Error> {
+    Ok(opt_map(d)?.unwrap_or_default())
+}
+
 pub(crate) fn vec_of_maps<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
     Ok(Vec::<Map<T>>::deserialize(d)?.into_iter().map(|m| m.0).collect())
+}
+
+/// `vec_of_maps`; `null` is the empty list (as the walk reads `positive`, `negative`).
+pub(crate) fn vec_of_maps_or_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    let maps = Option::<Vec<Map<T>>>::deserialize(d)?.unwrap_or_default();
+    Ok(maps.into_iter().map(|m| m.0).collect())
 }
 
 /// A deserializer that reads a struct as a map: the derived visitor's `visit_seq` is never
