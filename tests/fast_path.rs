@@ -479,3 +479,66 @@ proptest! {
         prop_assert_eq!(csv::read(&text, rules), csv::read_walked(&text, rules));
     }
 }
+
+/// The record splitter as it was, character by character (the reference).
+fn records_reference(text: &str, delimiter: char) -> Option<Vec<(usize, Vec<String>)>> {
+    let text = text.strip_prefix(csv::BOM).unwrap_or(text);
+    let mut out = Vec::new();
+    let (mut cell, mut row) = (String::new(), Vec::new());
+    let (mut line, mut start, mut quoted, mut was_quoted) = (1, 1, false, false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => {
+                if c == '\n' {
+                    line += 1;
+                }
+                cell.push(c);
+            }
+            (false, '"') if cell.is_empty() && !was_quoted => (quoted, was_quoted) = (true, true),
+            (false, c) if c == delimiter => {
+                row.push(std::mem::take(&mut cell));
+                was_quoted = false;
+            }
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, '\n') | (false, '\r') => {
+                row.push(std::mem::take(&mut cell));
+                was_quoted = false;
+                if !(row.len() == 1 && row[0].is_empty()) {
+                    out.push((start, std::mem::take(&mut row)));
+                }
+                row.clear();
+                line += 1;
+                start = line;
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    if quoted {
+        return None;
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        out.push((start, row));
+    }
+    Some(out)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn the_record_splitter_splits_as_the_reference(
+        pieces in prop::collection::vec(select(vec![",", "\"", "\"\"", "\n", "\r", "\r\n", "a", "中", "𪚥", ";", "\t", " ", "\u{feff}"]), 0..40),
+        delimiter in select(vec![',', '\t', ';']),
+    ) {
+        let text: String = pieces.concat();
+        let got = csv::records_with(&text, delimiter).ok();
+        prop_assert_eq!(got, records_reference(&text, delimiter));
+    }
+}

@@ -311,33 +311,41 @@ pub fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
     records_with(text, delimiter(text))
 }
 
-/// [`records`] with a given delimiter.
+/// [`records`] with a given delimiter (an ASCII character: a comma, a tab, a semicolon).
 pub fn records_with(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
+    let bytes = text.as_bytes();
+    // A delimiter outside ASCII never splits (every byte of UTF-8 text below 0x80 is a character).
+    let delimiter = u8::try_from(delimiter).ok().filter(u8::is_ascii);
+    let special = |b: u8| Some(b) == delimiter || b == b'"' || b == b'\n' || b == b'\r';
     let mut out = Vec::new();
     let (mut cell, mut row) = (String::new(), Vec::new());
     let (mut line, mut start, mut quoted, mut was_quoted) = (1, 1, false, false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => {
-                if c == '\n' {
-                    line += 1;
+    let mut i = 0;
+    // Every index below is at an ASCII byte or at the end, so every slice is whole characters.
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quoted {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    cell.push('"');
+                    i += 2;
+                } else {
+                    quoted = false;
+                    i += 1;
                 }
-                cell.push(c);
+                continue;
             }
-            (false, '"') if cell.is_empty() && !was_quoted => (quoted, was_quoted) = (true, true),
-            (false, c) if c == delimiter => {
-                row.push(std::mem::take(&mut cell));
-                was_quoted = false;
-            }
-            (false, '\r') if chars.peek() == Some(&'\n') => {}
-            (false, '\n') | (false, '\r') => {
+            let end = bytes[i..].iter().position(|&b| b == b'"').map_or(bytes.len(), |j| i + j);
+            line += bytes[i..end].iter().filter(|&&b| b == b'\n').count();
+            cell.push_str(&text[i..end]);
+            i = end;
+            continue;
+        }
+        match b {
+            b'"' if cell.is_empty() && !was_quoted => (quoted, was_quoted) = (true, true),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {}
+            b'\n' | b'\r' => {
                 row.push(std::mem::take(&mut cell));
                 was_quoted = false;
                 if !(row.len() == 1 && row[0].is_empty()) {
@@ -347,8 +355,18 @@ pub fn records_with(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<Strin
                 line += 1;
                 start = line;
             }
-            (false, c) => cell.push(c),
+            _ if Some(b) == delimiter => {
+                row.push(std::mem::take(&mut cell));
+                was_quoted = false;
+            }
+            _ => {
+                let end = bytes[i + 1..].iter().position(|&b| special(b)).map_or(bytes.len(), |j| i + 1 + j);
+                cell.push_str(&text[i..end]);
+                i = end;
+                continue;
+            }
         }
+        i += 1;
     }
     if quoted {
         return Err(CsvError {
