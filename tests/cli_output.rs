@@ -44,7 +44,10 @@ fn rank_prints_the_same_json_as_before_by_default_and_with_format_json() {
     assert_eq!(stdout(&run(&["rank", "-"], &text)), expected);
     assert_eq!(stdout(&run(&["rank", "-", "--format", "json"], &text)), expected);
     let compact = stdout(&run(&["rank", "-", "--compact"], &text));
-    assert_eq!(compact, format!("{}\n", serde_json::to_string(&ranking.officials).unwrap()));
+    assert_eq!(
+        compact,
+        format!("{}\n", serde_json::to_string(&ranking.officials).unwrap())
+    );
 }
 
 #[test]
@@ -68,7 +71,10 @@ fn rank_as_csv_has_the_json_fields_as_columns() {
     assert_eq!(records.len(), 41);
     for ((_, row), official) in records[1..].iter().zip(array.as_array().unwrap()) {
         assert_eq!(row[1], official["name"].as_str().unwrap());
-        assert_eq!(row[3].parse::<f64>().unwrap(), official["total"].as_f64().unwrap());
+        assert_eq!(
+            row[3].parse::<f64>().unwrap(),
+            official["total"].as_f64().unwrap()
+        );
         assert_eq!(row[4], official["tier"].as_str().unwrap());
         assert_eq!(row[5], official["rank"].to_string());
         assert_eq!(row[6], official["honour"].to_string());
@@ -100,7 +106,10 @@ fn format_is_checked() {
 
 #[test]
 fn invalid_input_writes_nothing_to_stdout() {
-    let output = run(&["rank", "-", "--format", "jsonl"], r#"{"officials": [{"pledges": []}]}"#);
+    let output = run(
+        &["rank", "-", "--format", "jsonl"],
+        r#"{"officials": [{"pledges": []}]}"#,
+    );
     assert_eq!(output.status.code(), Some(2));
     assert!(output.stdout.is_empty());
     assert_eq!(
@@ -140,7 +149,13 @@ fn tab_and_semicolon_separated_files_read_like_csv() {
             .map(|(_, cells)| {
                 cells
                     .iter()
-                    .map(|c| if c.contains(delimiter) { format!("\"{c}\"") } else { c.clone() })
+                    .map(|c| {
+                        if c.contains(delimiter) {
+                            format!("\"{c}\"")
+                        } else {
+                            c.clone()
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join(delimiter)
                     + "\n"
@@ -171,7 +186,10 @@ fn read_records_reports_the_lines_and_columns_it_is_given() {
     let errors = csv::read_records(records, &rules).unwrap_err();
     assert_eq!(
         errors.iter().map(|e| e.to_string()).collect::<Vec<_>>(),
-        [format!("line 5, column {} (pledge1_q3): 101 is out of range 0–100", q3 + 1)]
+        [format!(
+            "line 5, column {} (pledge1_q3): 101 is out of range 0–100",
+            q3 + 1
+        )]
     );
 }
 
@@ -181,7 +199,10 @@ fn a_column_given_twice_or_an_odd_pledge_number_is_refused() {
     let mut records = demo_records();
     records[0].1[1] = "name".into();
     let errors = csv::read_records(records, &rules).unwrap_err();
-    assert_eq!(errors[0].to_string(), "line 1, column 2 (name): “name” appears more than once");
+    assert_eq!(
+        errors[0].to_string(),
+        "line 1, column 2 (name): “name” appears more than once"
+    );
 
     for odd in ["pledge01_area", "pledge+1_area", "pledge51_area"] {
         let mut records = demo_records();

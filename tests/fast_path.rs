@@ -102,14 +102,30 @@ fn object(fields: Vec<(&'static str, Option<Value>)>) -> Value {
 }
 
 fn factors(wild: bool) -> BoxedStrategy<Option<Value>> {
-    let bad = vec![json!(0), json!(6), json!(3.0), json!(null), json!("3"), json!(256)];
+    let bad = vec![
+        json!(0),
+        json!(6),
+        json!(3.0),
+        json!(null),
+        json!("3"),
+        json!(256),
+    ];
     let three = (
         whole(1..=5, bad.clone(), wild),
         whole(1..=5, bad.clone(), wild),
         whole(1..=5, bad, wild),
     )
-        .prop_map(|(d, i, c)| Some(object(vec![("difficulty", d), ("innovation", i), ("contribution", c)])));
-    let mut invalid = vec![Some(json!([3, 4, 5])), Some(json!({"difficulty": 3, "innovation": 3}))];
+        .prop_map(|(d, i, c)| {
+            Some(object(vec![
+                ("difficulty", d),
+                ("innovation", i),
+                ("contribution", c),
+            ]))
+        });
+    let mut invalid = vec![
+        Some(json!([3, 4, 5])),
+        Some(json!({"difficulty": 3, "innovation": 3})),
+    ];
     if !wild {
         invalid.clear();
     }
@@ -150,9 +166,19 @@ fn id(valid: &[&str], invalid: &[Value], optional: bool, wild: bool) -> BoxedStr
 fn pledge(wild: bool) -> BoxedStrategy<Value> {
     let areas = ["party_building", "innovation", "key_work"];
     (
-        id(&areas, &[json!("party"), json!({"key_work": null}), Value::Null], false, wild),
+        id(
+            &areas,
+            &[json!("party"), json!({"key_work": null}), Value::Null],
+            false,
+            wild,
+        ),
         field(text(500), too_long(500), wild),
-        id(&["A", "B", "C"], &[json!("D"), json!({"A": null}), json!(1)], true, wild),
+        id(
+            &["A", "B", "C"],
+            &[json!("D"), json!({"A": null}), json!(1)],
+            true,
+            wild,
+        ),
         factors(wild),
         quarters(wild),
         any::<u8>(),
@@ -249,14 +275,23 @@ fn history(wild: bool) -> BoxedStrategy<Option<Value>> {
     let list = prop::collection::vec(one, 0..4).prop_map(|v| Some(Value::Array(v)));
     let mut others = vec![None, Some(json!(vec!["good"; 50]))];
     if wild {
-        others.extend([Some(Value::Null), Some(json!(vec!["good"; 51])), Some(json!("good"))]);
+        others.extend([
+            Some(Value::Null),
+            Some(json!(vec!["good"; 51])),
+            Some(json!("good")),
+        ]);
     }
     prop_oneof![5 => list, 1 => select(others)].boxed()
 }
 
 fn assumptions(wild: bool) -> BoxedStrategy<Option<Value>> {
-    let three = (score(wild), score(wild), score(wild))
-        .prop_map(|(q, u, m)| Some(object(vec![("quarter_score", q), ("unit_score", u), ("multi_score", m)])));
+    let three = (score(wild), score(wild), score(wild)).prop_map(|(q, u, m)| {
+        Some(object(vec![
+            ("quarter_score", q),
+            ("unit_score", u),
+            ("multi_score", m),
+        ]))
+    });
     let mut others = vec![None];
     if wild {
         others.extend([Some(Value::Null), Some(json!([1, 2, 3]))]);
@@ -276,14 +311,35 @@ fn dossier(wild: bool) -> BoxedStrategy<Value> {
     let head = (
         field(text(100), too_long(100), wild),
         field(text(100), too_long(100), wild),
-        id(&["department", "street"], &[json!("x"), json!({"street": null})], true, wild),
+        id(
+            &["department", "street"],
+            &[json!("x"), json!({"street": null})],
+            true,
+            wild,
+        ),
         field(
-            vec![None, Some(Value::Null), Some(json!(2023)), Some(json!(1949)), Some(json!(2100))],
-            vec![Some(json!(2023.0)), Some(json!(1948)), Some(json!(2101)), Some(json!("2023"))],
+            vec![
+                None,
+                Some(Value::Null),
+                Some(json!(2023)),
+                Some(json!(1949)),
+                Some(json!(2100)),
+            ],
+            vec![
+                Some(json!(2023.0)),
+                Some(json!(1948)),
+                Some(json!(2101)),
+                Some(json!("2023")),
+            ],
             wild,
         ),
         score(wild),
-        id(&["qualified", "unqualified"], &[json!("bad"), Value::Null, json!({"qualified": null})], true, wild),
+        id(
+            &["qualified", "unqualified"],
+            &[json!("bad"), Value::Null, json!({"qualified": null})],
+            true,
+            wild,
+        ),
     );
     let tail = (
         pledges,
@@ -295,26 +351,31 @@ fn dossier(wild: bool) -> BoxedStrategy<Value> {
         any::<u8>(),
     );
     (head, tail)
-        .prop_map(move |((name, post, kind, year, unit, quality), (pledges, votes, positive, negative, history, assumptions, extra))| {
-            let mut d = object(vec![
-                ("name", name),
-                ("post", post),
-                ("unit_kind", kind),
-                ("year", year),
-                ("unit_score", unit),
-                ("political_quality", quality),
-                ("pledges", pledges),
-                ("votes", votes),
-                ("positive", positive),
-                ("negative", negative),
-                ("history", history),
-                ("assumptions", assumptions),
-            ]);
-            if wild && extra == 3 {
-                d["nickname"] = json!("x");
-            }
-            d
-        })
+        .prop_map(
+            move |(
+                (name, post, kind, year, unit, quality),
+                (pledges, votes, positive, negative, history, assumptions, extra),
+            )| {
+                let mut d = object(vec![
+                    ("name", name),
+                    ("post", post),
+                    ("unit_kind", kind),
+                    ("year", year),
+                    ("unit_score", unit),
+                    ("political_quality", quality),
+                    ("pledges", pledges),
+                    ("votes", votes),
+                    ("positive", positive),
+                    ("negative", negative),
+                    ("history", history),
+                    ("assumptions", assumptions),
+                ]);
+                if wild && extra == 3 {
+                    d["nickname"] = json!("x");
+                }
+                d
+            },
+        )
         .boxed()
 }
 
@@ -398,7 +459,8 @@ fn what_serde_alone_would_take_is_declined() {
         format!(r#"{base}, "name": "a", "name": "b"}}"#),
         // A struct as an array of its fields, an id as an externally tagged enum.
         r#"{"pledges": [["key_work", null, "A", null, [90, 90, 90, 90]]]}"#.to_string(),
-        r#"{"pledges": [{"area": {"key_work": null}, "grade": "A", "quarters": [90, 90, 90, 90]}]}"#.to_string(),
+        r#"{"pledges": [{"area": {"key_work": null}, "grade": "A", "quarters": [90, 90, 90, 90]}]}"#
+            .to_string(),
         format!(r#"{base}, "votes": {{"peers": [1, 2, 3, 4]}}}}"#),
         format!(r#"{base}, "history": [{{"good": null}}]}}"#),
         // A whole number written with a fraction, which the walk takes as whole.
@@ -412,7 +474,14 @@ fn what_serde_alone_would_take_is_declined() {
     // The walk still reads the year.
     assert!(Dossier::from_json(&format!(r#"{base}, "year": 2023.0}}"#), rules).is_ok());
     // null where the walk reads the default is taken by both.
-    for field in ["political_quality", "votes", "positive", "negative", "history", "assumptions"] {
+    for field in [
+        "political_quality",
+        "votes",
+        "positive",
+        "negative",
+        "history",
+        "assumptions",
+    ] {
         let text = format!(r#"{base}, "{field}": null}}"#);
         let walked = Dossier::from_value(&serde_json::from_str(&text).unwrap(), rules).unwrap();
         assert_eq!(fast::dossier(&text, rules), Some(walked), "{text}");
@@ -425,7 +494,10 @@ fn a_cohort_with_one_error_at_the_end_is_reported_as_before() {
     let mut cohort = serde_json::to_value(dongliang::engine::demo::cohort(1, 50, 2023)).unwrap();
     cohort["officials"][49]["unit_score"] = json!(101);
     let errors = Cohort::from_json(&cohort.to_string(), rules).unwrap_err();
-    assert_eq!(errors.to_string(), "officials[49].unit_score: 101 is out of range 0–100");
+    assert_eq!(
+        errors.to_string(),
+        "officials[49].unit_score: 101 is out of range 0–100"
+    );
 }
 
 // CSV: the fast row reader against the value walk, errors included.
@@ -437,9 +509,41 @@ fn csv_text() -> impl Strategy<Value = String> {
             any::<prop::sample::Index>(),
             any::<prop::sample::Index>(),
             select(vec![
-                "", " ", "0", "-0", "1.5", "2023.0", "101", "1000001", "x", "A", "D", "'=1", "  '  x ", "street",
-                "'street", "good;bad", "P1;P1", "P1*0", "P8*2", "P9", "N7", "N11*2", "N7;N11*2", "N12", "N1", "N11",
-                "N12*z", "inf", "NaN", "1e2", "+5", "5.", "key_work", "qualified", "unqualified",
+                "",
+                " ",
+                "0",
+                "-0",
+                "1.5",
+                "2023.0",
+                "101",
+                "1000001",
+                "x",
+                "A",
+                "D",
+                "'=1",
+                "  '  x ",
+                "street",
+                "'street",
+                "good;bad",
+                "P1;P1",
+                "P1*0",
+                "P8*2",
+                "P9",
+                "N7",
+                "N11*2",
+                "N7;N11*2",
+                "N12",
+                "N1",
+                "N11",
+                "N12*z",
+                "inf",
+                "NaN",
+                "1e2",
+                "+5",
+                "5.",
+                "key_work",
+                "qualified",
+                "unqualified",
             ]),
         ),
         0..4,
@@ -461,7 +565,13 @@ fn csv_text() -> impl Strategy<Value = String> {
         rows.iter()
             .map(|r| {
                 r.iter()
-                    .map(|c| if c.contains([',', '"', '\n', '\r']) || c.starts_with(' ') { format!("\"{}\"", c.replace('"', "\"\"")) } else { c.clone() })
+                    .map(|c| {
+                        if c.contains([',', '"', '\n', '\r']) || c.starts_with(' ') {
+                            format!("\"{}\"", c.replace('"', "\"\""))
+                        } else {
+                            c.clone()
+                        }
+                    })
                     .collect::<Vec<_>>()
                     .join(",")
             })

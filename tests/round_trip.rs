@@ -31,8 +31,38 @@ fn rules() -> &'static RuleSet {
 /// Text that spreadsheets and CSV readers like to change.
 fn text(max: usize) -> impl Strategy<Value = Option<String>> {
     let pieces = vec![
-        "a", "Z", "中", "栋梁", "\"", ",", ";", "；", "\n", "\r\n", "\r", " ", "\t", "\u{3000}", "\u{a0}", "=", "+",
-        "-", "@", "'", "😀", "👩‍💻", "𠀀", "𪚥", "*", "x", "<b>", "\\", "=SUM(A1)", "1", "0.5", "\u{feff}",
+        "a",
+        "Z",
+        "中",
+        "栋梁",
+        "\"",
+        ",",
+        ";",
+        "；",
+        "\n",
+        "\r\n",
+        "\r",
+        " ",
+        "\t",
+        "\u{3000}",
+        "\u{a0}",
+        "=",
+        "+",
+        "-",
+        "@",
+        "'",
+        "😀",
+        "👩‍💻",
+        "𠀀",
+        "𪚥",
+        "*",
+        "x",
+        "<b>",
+        "\\",
+        "=SUM(A1)",
+        "1",
+        "0.5",
+        "\u{feff}",
     ];
     let built = prop::collection::vec(select(pieces), 0..8).prop_map(move |p| {
         let s: String = p.concat();
@@ -67,7 +97,11 @@ fn pledge() -> impl Strategy<Value = Pledge> {
             area,
             title,
             // A pledge needs a grade or factors.
-            grade: if factors.is_none() { grade.or(Some(Grade::B)) } else { grade },
+            grade: if factors.is_none() {
+                grade.or(Some(Grade::B))
+            } else {
+                grade
+            },
             factors,
             quarters,
         })
@@ -110,7 +144,10 @@ fn dossier() -> impl Strategy<Value = Dossier> {
         prop::array::uniform3(prop::option::of(score())),
     );
     (head, tail).prop_map(
-        |((name, post, unit_kind, year, unit_score, political_quality), (pledges, votes, pos, pos_counts, neg, neg_flags, history, [q, u, m]))| {
+        |(
+            (name, post, unit_kind, year, unit_score, political_quality),
+            (pledges, votes, pos, pos_counts, neg, neg_flags, history, [q, u, m]),
+        )| {
             let rules = rules();
             Dossier {
                 name,

@@ -7,9 +7,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::cohort::Ranked;
-use super::dossier::{Assumptions, Cohort, Dossier, Factors, NegativeRecord, Pledge, PositiveClaim, VoteCounts};
-use super::fast;
+use super::dossier::{
+    Assumptions, Cohort, Dossier, Factors, NegativeRecord, Pledge, PositiveClaim, VoteCounts,
+};
 use super::error::Problem;
+use super::fast;
 use super::ids::{Area, Grade, PoliticalQuality, RaterGroup, Tier, UnitKind, VoteCategory};
 use super::rules::RuleSet;
 
@@ -167,7 +169,13 @@ pub fn row(d: &Dossier, groups: usize) -> Vec<String> {
     }
     let list = |items: &mut dyn Iterator<Item = (&str, u32)>| {
         items
-            .map(|(id, n)| if n == 1 { id.to_string() } else { format!("{id}*{n}") })
+            .map(|(id, n)| {
+                if n == 1 {
+                    id.to_string()
+                } else {
+                    format!("{id}*{n}")
+                }
+            })
             .collect::<Vec<_>>()
             .join(";")
     };
@@ -336,7 +344,10 @@ pub fn records_with(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<Strin
                 }
                 continue;
             }
-            let end = bytes[i..].iter().position(|&b| b == b'"').map_or(bytes.len(), |j| i + j);
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| b == b'"')
+                .map_or(bytes.len(), |j| i + j);
             line += bytes[i..end].iter().filter(|&&b| b == b'\n').count();
             cell.push_str(&text[i..end]);
             i = end;
@@ -360,7 +371,10 @@ pub fn records_with(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<Strin
                 was_quoted = false;
             }
             _ => {
-                let end = bytes[i + 1..].iter().position(|&b| special(b)).map_or(bytes.len(), |j| i + 1 + j);
+                let end = bytes[i + 1..]
+                    .iter()
+                    .position(|&b| special(b))
+                    .map_or(bytes.len(), |j| i + 1 + j);
                 cell.push_str(&text[i..end]);
                 i = end;
                 continue;
@@ -481,7 +495,10 @@ fn read_records_as(
 /// The group number and field of a `pledgeN_field` column (N written plainly, 1–50).
 fn pledge_column(name: &str) -> Option<(usize, usize)> {
     let (n, field) = name.strip_prefix("pledge")?.split_once('_')?;
-    let g = n.parse::<usize>().ok().filter(|g| (1..=50).contains(g) && g.to_string() == n)?;
+    let g = n
+        .parse::<usize>()
+        .ok()
+        .filter(|g| (1..=50).contains(g) && g.to_string() == n)?;
     Some((g, PLEDGE_FIELDS.iter().position(|f| *f == field)?))
 }
 
@@ -517,7 +534,11 @@ impl Layout {
             }
         }
         let mut pledges: Vec<(usize, [Option<usize>; 10])> = Vec::new();
-        for (i, (g, field)) in header.iter().enumerate().filter_map(|(i, h)| Some((i, pledge_column(h)?))) {
+        for (i, (g, field)) in header
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| Some((i, pledge_column(h)?)))
+        {
             match pledges.iter_mut().find(|(n, _)| *n == g) {
                 Some((_, fields)) => fields[field] = Some(i),
                 None => {
@@ -570,7 +591,12 @@ fn split_entry(entry: &str) -> (&str, Option<&str>) {
 fn number(cell: Option<&str>) -> Result<Option<f64>, ()> {
     match cell {
         None => Ok(None),
-        Some(text) => text.parse::<f64>().ok().filter(|x| x.is_finite()).map(Some).ok_or(()),
+        Some(text) => text
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .map(Some)
+            .ok_or(()),
     }
 }
 
@@ -646,7 +672,9 @@ impl Row<'_> {
             unit_kind: self.parse_id(l.unit_kind, UnitKind::from_id)?,
             year: whole(self.at(l.year), 1949.0, 2100.0).ok()?.map(|y| y as i32),
             unit_score: number(self.at(l.unit_score)).ok()?,
-            political_quality: self.parse_id(l.political_quality, PoliticalQuality::from_id)?.unwrap_or_default(),
+            political_quality: self
+                .parse_id(l.political_quality, PoliticalQuality::from_id)?
+                .unwrap_or_default(),
             ..Dossier::default()
         };
         let max_votes = f64::from(rules.raters.max_votes);
@@ -693,7 +721,10 @@ impl Row<'_> {
             unit_score: number(self.at(u)).ok()?,
             multi_score: number(self.at(m)).ok()?,
         };
-        let (fmin, fmax) = (f64::from(rules.grading.factor_min), f64::from(rules.grading.factor_max));
+        let (fmin, fmax) = (
+            f64::from(rules.grading.factor_min),
+            f64::from(rules.grading.factor_max),
+        );
         for (_, columns) in &l.pledges {
             if columns.iter().all(|c| self.at(*c).is_none()) {
                 continue;
@@ -740,7 +771,8 @@ impl Row<'_> {
     /// An id column as a JSON string.
     fn text(&self, name: &str) -> Value {
         let i = self.header.iter().position(|h| h == name);
-        self.id_at(i).map_or(Value::Null, |s| Value::String(s.to_string()))
+        self.id_at(i)
+            .map_or(Value::Null, |s| Value::String(s.to_string()))
     }
 
     /// A free-text column as a JSON string.

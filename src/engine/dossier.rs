@@ -16,7 +16,11 @@ pub struct Dossier {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "fast::opt_id")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_id"
+    )]
     pub unit_kind: Option<UnitKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
@@ -25,18 +29,38 @@ pub struct Dossier {
     pub unit_score: Option<f64>,
     #[serde(deserialize_with = "fast::vec_of_maps")]
     pub pledges: Vec<Pledge>,
-    #[serde(default, skip_serializing_if = "Votes::is_empty", deserialize_with = "fast::map_or_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "Votes::is_empty",
+        deserialize_with = "fast::map_or_default"
+    )]
     pub votes: Votes,
     #[serde(default, deserialize_with = "fast::id_or_default")]
     pub political_quality: PoliticalQuality,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "fast::vec_of_maps_or_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "fast::vec_of_maps_or_empty"
+    )]
     pub positive: Vec<PositiveClaim>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "fast::vec_of_maps_or_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "fast::vec_of_maps_or_empty"
+    )]
     pub negative: Vec<NegativeRecord>,
     /// Previous years' tiers, oldest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "fast::vec_of_ids_or_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "fast::vec_of_ids_or_empty"
+    )]
     pub history: Vec<Tier>,
-    #[serde(default, skip_serializing_if = "Assumptions::is_empty", deserialize_with = "fast::map_or_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "Assumptions::is_empty",
+        deserialize_with = "fast::map_or_default"
+    )]
     pub assumptions: Assumptions,
 }
 
@@ -48,9 +72,17 @@ pub struct Pledge {
     pub area: Area,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "fast::opt_id")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_id"
+    )]
     pub grade: Option<Grade>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "fast::opt_map")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_map"
+    )]
     pub factors: Option<Factors>,
     /// Q1..Q4, each 0–100 or `None` while not scored.
     pub quarters: [Option<f64>; 4],
@@ -113,13 +145,29 @@ impl VoteCounts {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Votes {
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "fast::opt_map")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_map"
+    )]
     pub district_leaders: Option<VoteCounts>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "fast::opt_map")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_map"
+    )]
     pub peers: Option<VoteCounts>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "fast::opt_map")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_map"
+    )]
     pub unit_staff: Option<VoteCounts>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "fast::opt_map")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_map"
+    )]
     pub public: Option<VoteCounts>,
 }
 

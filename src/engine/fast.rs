@@ -60,7 +60,8 @@ pub fn accepts(d: &Dossier, rules: &RuleSet) -> bool {
     let a = &d.assumptions;
     text_within(&d.name, MAX_NAME)
         && text_within(&d.post, MAX_NAME)
-        && d.year.is_none_or(|y| (MIN_YEAR..=MAX_YEAR).contains(&f64::from(y)))
+        && d.year
+            .is_none_or(|y| (MIN_YEAR..=MAX_YEAR).contains(&f64::from(y)))
         && score(d.unit_score)
         && pledges(&d.pledges, rules)
         && votes(&d.votes, rules)
@@ -101,10 +102,15 @@ fn pledges(pledges: &[Pledge], rules: &RuleSet) -> bool {
 
 fn votes(votes: &Votes, rules: &RuleSet) -> bool {
     let max = rules.raters.max_votes;
-    [votes.district_leaders, votes.peers, votes.unit_staff, votes.public]
-        .iter()
-        .flatten()
-        .all(|v| v.good <= max && v.fairly_good <= max && v.average <= max && v.poor <= max)
+    [
+        votes.district_leaders,
+        votes.peers,
+        votes.unit_staff,
+        votes.public,
+    ]
+    .iter()
+    .flatten()
+    .all(|v| v.good <= max && v.fairly_good <= max && v.average <= max && v.poor <= max)
 }
 
 /// A list item's id: known to the rules, not longer than a name, not listed before.
@@ -195,7 +201,9 @@ pub(crate) fn id_or_default<'de, D: Deserializer<'de>, T: Vocabulary + Default>(
 }
 
 /// A list of ids; `null` is the empty list (as the walk reads `history`).
-pub(crate) fn vec_of_ids_or_empty<'de, D: Deserializer<'de>, T: Vocabulary>(d: D) -> Result<Vec<T>, D::Error> {
+pub(crate) fn vec_of_ids_or_empty<'de, D: Deserializer<'de>, T: Vocabulary>(
+    d: D,
+) -> Result<Vec<T>, D::Error> {
     let ids = Option::<Vec<Id<T>>>::deserialize(d)?.unwrap_or_default();
     Ok(ids.into_iter().map(|i| i.0).collect())
 }
@@ -219,7 +227,9 @@ pub(crate) fn opt_map<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> R
 }
 
 /// A struct from an object; `null` is the default (as the walk reads `votes`, `assumptions`).
-pub(crate) fn map_or_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(d: D) -> Result<T, D::Error> {
+pub(crate) fn map_or_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
+    d: D,
+) -> Result<T, D::Error> {
     Ok(opt_map(d)?.unwrap_or_default())
 }
 
@@ -228,7 +238,9 @@ pub(crate) fn vec_of_maps<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) 
 }
 
 /// `vec_of_maps`; `null` is the empty list (as the walk reads `positive`, `negative`).
-pub(crate) fn vec_of_maps_or_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+pub(crate) fn vec_of_maps_or_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Vec<T>, D::Error> {
     let maps = Option::<Vec<Map<T>>>::deserialize(d)?.unwrap_or_default();
     Ok(maps.into_iter().map(|m| m.0).collect())
 }
