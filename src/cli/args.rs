@@ -1,11 +1,11 @@
-//! Command-line arguments of `dongliang`, parsed by hand (four commands, four flags).
+//! Command-line arguments of `dongliang`, parsed by hand.
 
 use dongliang::engine::Lang;
 
 pub const USAGE: &str = "usage:
   dongliang evaluate FILE [--rules RULES] [--trace] [--text] [--lang zh|en]
   dongliang whatif FILE [--rules RULES] [--text] [--lang zh|en]
-  dongliang rank FILE [--rules RULES] [--text] [--lang zh|en]
+  dongliang rank FILE [--rules RULES] [--text] [--lang zh|en] [--format json|jsonl|csv]
   dongliang rules [--rules RULES] [--text] [--lang zh|en]
   dongliang demo [--seed N] [--size N]      a fictional demo cohort (98 officials) as JSON
   dongliang compare FILE --variant RULES [--rules RULES] [--text]   one cohort under two rule sets
@@ -13,7 +13,20 @@ pub const USAGE: &str = "usage:
   dongliang json FILE                       a CSV cohort as JSON
 FILE is a dossier (evaluate, whatif) or a cohort {\"officials\": [...]} (rank), as JSON; rank also
 reads a cohort as CSV (a FILE ending in .csv). - reads standard input.
-Output is JSON unless --text asks for a readable report. Invalid input exits with status 2.";
+Output is JSON unless --text asks for a readable report; --compact writes JSON on one line.
+rank --format jsonl writes one official a line, --format csv a table (UTF-8 with BOM).
+Invalid input exits with status 2.";
+
+/// How `rank` writes the ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// An indented JSON array (or one line with `--compact`).
+    Json,
+    /// One JSON object a line.
+    Jsonl,
+    /// A table, UTF-8 with a byte-order mark.
+    Csv,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -37,6 +50,10 @@ pub struct Args {
     pub variant: Option<String>,
     pub text: bool,
     pub trace: bool,
+    /// JSON on one line instead of indented.
+    pub compact: bool,
+    /// `rank --format`; `None` when not given.
+    pub format: Option<Format>,
     pub lang: Lang,
     pub seed: u64,
     pub size: usize,
@@ -67,6 +84,8 @@ impl Args {
             variant: None,
             text: false,
             trace: false,
+            compact: false,
+            format: None,
             lang: Lang::Zh,
             error_lang: Lang::En,
             seed: 2023,
@@ -78,6 +97,20 @@ impl Args {
                 "--variant" => parsed.variant = Some(args.next().ok_or("--variant needs a file")?),
                 "--text" => parsed.text = true,
                 "--trace" => parsed.trace = true,
+                "--compact" => parsed.compact = true,
+                "--format" => {
+                    parsed.format = Some(match args.next().as_deref() {
+                        Some("json") => Format::Json,
+                        Some("jsonl") => Format::Jsonl,
+                        Some("csv") => Format::Csv,
+                        other => {
+                            return Err(format!(
+                                "--format takes json, jsonl or csv, not {}",
+                                other.unwrap_or("nothing")
+                            ))
+                        }
+                    })
+                }
                 "--lang" => {
                     parsed.lang = match args.next().as_deref() {
                         Some("zh") => Lang::Zh,
@@ -105,6 +138,12 @@ impl Args {
         );
         if needs_file && parsed.file.is_none() {
             return Err("FILE is required (use - for standard input)".into());
+        }
+        if parsed.format.is_some() && parsed.command != Command::Rank {
+            return Err("--format is an option of rank".into());
+        }
+        if parsed.format.is_some() && parsed.text {
+            return Err("--format and --text: choose one".into());
         }
         if parsed.command == Command::Compare && parsed.variant.is_none() {
             return Err("compare needs --variant RULES".into());
