@@ -66,8 +66,7 @@ pub fn fragment(dossier: &Dossier) -> String {
 /// The fragment (without `#`) that carries a dossier and the rules it is evaluated under:
 /// the short form of [`fragment`] when they are the default rules.
 pub fn fragment_under(dossier: &Dossier, rules: &RuleSet, hash: &str) -> String {
-    let default = serde_json::to_value(default_rules()).unwrap_or_default();
-    let ours = serde_json::to_value(rules).unwrap_or_default();
+    let (default, ours) = (rules_value(&default_rules()), rules_value(rules));
     if default == ours {
         return fragment(dossier);
     }
@@ -85,6 +84,15 @@ pub fn url(page: &str, dossier: &Dossier, rules: &RuleSet, hash: &str) -> String
         _ => page,
     };
     format!("{dir}#{}", fragment_under(dossier, rules, hash))
+}
+
+/// A rule set as a JSON value, through the serializer `RuleSet::content_hash` uses already
+/// (`serde_json::to_value` would put a second copy of the rule set's serializer in the wasm).
+fn rules_value(rules: &RuleSet) -> Value {
+    serde_json::to_vec(rules)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
 }
 
 /// A JSON merge patch (RFC 7386) that turns `from` into `to`.
@@ -186,7 +194,7 @@ pub fn open(fragment: &str, rules: &RuleSet) -> Option<Result<Shared, ShareError
         ) else {
             return Err(ShareError::Damaged);
         };
-        let mut theirs = serde_json::to_value(default_rules()).map_err(|_| ShareError::Damaged)?;
+        let mut theirs = rules_value(&default_rules());
         patch(&mut theirs, changes);
         let theirs = RuleSet::from_json(&theirs.to_string()).map_err(|_| ShareError::Damaged)?;
         if theirs.content_hash() != hash {
