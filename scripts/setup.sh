@@ -15,6 +15,8 @@ apt_packages=()
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_packages+=(chromium-driver)
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || apt_packages+=(fonts-wqy-microhei)
+# zbarimg decodes the share link's QR code in the e2e checks (e2e/trust.mjs).
+command -v zbarimg >/dev/null 2>&1 || apt_packages+=(zbar-tools)
 # Python 3 runs Trunk's post-build hook and the single-file build (scripts/*.py).
 command -v python3 >/dev/null 2>&1 || apt_packages+=(python3)
 if [ ${#apt_packages[@]} -gt 0 ]; then
@@ -23,7 +25,7 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
 else
-  say "chromium, chromedriver, a CJK font and python3 are present"
+  say "chromium, chromedriver, a CJK font, zbarimg and python3 are present"
 fi
 
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -1,0 +1,185 @@
+// Results an official can trust (issue: honest projections, no lost keystrokes, visible and
+// carried rules, looking at an official without adopting them, copy/paste and QR codes), in
+// headless Chromium against a served build, in both languages where words matter.
+// Usage: BASE_URL=http://127.0.0.1:PORT/ node trust.mjs   (e2e/run.sh builds, serves and calls this)
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { launch, watch, newLog } from './browser.mjs';
+
+const base = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+const out = new URL('./artifacts/', import.meta.url).pathname;
+await mkdir(out, { recursive: true });
+const log = newLog();
+let failures = 0;
+
+function check(ok, what, detail = '') {
+  console.log(`${ok ? '✓' : '✗'} ${what}${ok ? '' : `  ${detail}`}`);
+  if (!ok) failures += 1;
+}
+
+async function newPage(browser, { width = 1440, height = 1000, phone = false } = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height }, acceptDownloads: true,
+    ...(phone ? { isMobile: true, hasTouch: true } : {}),
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
+  const page = await context.newPage();
+  watch(page, log);
+  return { context, page };
+}
+
+const total = (page) => page.locator('.result-card [data-testid=total]').innerText();
+const clickText = (page, text) => page.locator('button', { hasText: text }).first().click();
+async function ready(page) {
+  await page.waitForSelector('#sec-pledges');
+}
+async function setLang(page, lang) {
+  await page.locator(`.lang-option[lang="${lang === 'zh' ? 'zh-CN' : 'en'}"]`).click();
+}
+
+const browser = await launch();
+try {
+  // 1. A blank dossier shows what to enter, not a tier — in both languages, desktop and phone.
+  for (const [lang, label] of [['zh', '新建我的自评'], ['en', 'Start my own']]) {
+    const { context, page } = await newPage(browser);
+    await page.goto(base);
+    await ready(page);
+    if (lang === 'en') await setLang(page, 'en');
+    await page.locator('button', { hasText: lang === 'zh' ? label : /new|start/i }).first().click();
+    await page.waitForSelector('[data-testid=nothing-yet]');
+    const card = await page.locator('.result-card').innerText();
+    check(!/好|较好|一般|较差|good|average|poor/i.test(card.replace(/not official|illustrative/gi, '')),
+      `${lang}: a blank dossier shows no tier`, card);
+    check(await page.locator('.result-card [data-testid=total]').count() === 0, `${lang}: … and no total`);
+    check(await page.locator('[data-testid=rules-note]').first().isVisible(), `${lang}: … and says the parameters are illustrative`);
+    await page.screenshot({ path: `${out}trust-blank-${lang}.png` });
+    await context.close();
+  }
+
+  // 2. 105 in a quarter survives a reload with its error; the result says it is the last valid one.
+  {
+    const { context, page } = await newPage(browser);
+    await page.goto(base);
+    await ready(page);
+    const before = await total(page);
+    await page.fill('#f-pledges-0-quarters-1', '105');
+    await page.waitForSelector('[data-testid=stale]');
+    const stale = await page.locator('[data-testid=stale]').innerText();
+    check(stale.includes('承诺 1 第 2 季度') && stale.includes('105'), 'the stale result names the wrong field in words', stale);
+    check(await total(page) === before, '… and keeps the last valid total', `${before} → ${await total(page)}`);
+    await page.reload();
+    await ready(page);
+    await page.waitForSelector('[data-testid=stale]');
+    check(await page.inputValue('#f-pledges-0-quarters-1') === '105', '105 is still in the field after a reload');
+    check((await page.locator('[data-testid=error-summary]').innerText()).includes('105'), '… with its error');
+    await page.screenshot({ path: `${out}trust-105-after-reload.png` });
+    await page.fill('#f-pledges-0-quarters-1', '92');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=stale]'));
+    await page.reload();
+    await ready(page);
+    check(await page.inputValue('#f-pledges-0-quarters-1') === '92' && !(await page.locator('[data-testid=stale]').count()),
+      'once corrected, the reload shows the valid entry and no error');
+    await context.close();
+  }
+
+  // 3. Changed rules: a banner on every view, and a share link that reproduces the sender's
+  // total in a fresh browser.
+  {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${base}workshop.html#rules`);
+    await page.waitForSelector('#r-dimensions-weights-unit');
+    await page.fill('#r-dimensions-weights-unit', '0.4');
+    await page.fill('#r-dimensions-weights-pledges', '0.3');
+    await page.waitForSelector('[data-testid=rules-banner]');
+    check(await page.locator('[data-testid=rules-banner]').isVisible(), 'changed rules show a banner in the rules view');
+    await page.locator('header nav button').first().click();
+    await ready(page);
+    const senderTotal = await total(page);
+    check(senderTotal !== '95.28', 'the changed weights change example 01', senderTotal);
+    check(await page.locator('[data-testid=rules-banner]').isVisible() && await page.locator('[data-testid=rules-mark]').isVisible(),
+      '… and the self-assessment marks them (banner and result card)');
+    await page.goto(`${base}#about`);
+    await page.waitForSelector('main');
+    check(await page.locator('[data-testid=rules-banner]').isVisible(), "… and so does the phone's page");
+    await page.goto(base);
+    await ready(page);
+    await clickText(page, '分享链接');
+    const link = await page.locator('#share-url').inputValue();
+    check(link.includes('#share=2.'), 'the share link carries the rules (#share=2.)', link.slice(0, 80));
+    // The QR code decodes back to the link.
+    const qr = page.locator('[data-testid=share-qr]');
+    await qr.screenshot({ path: `${out}trust-qr.png` });
+    let decoded = '';
+    try {
+      decoded = execFileSync('zbarimg', ['--quiet', '--raw', `${out}trust-qr.png`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch (e) {
+      decoded = `zbarimg failed: ${e.message}`;
+    }
+    check(decoded === link, 'the QR code decodes to the share link', decoded.slice(0, 120));
+    await context.close();
+
+    const fresh = await newPage(browser, { width: 390, height: 844, phone: true });
+    await fresh.page.goto(link);
+    await fresh.page.waitForSelector('[data-testid=shared-rules]');
+    const shown = await fresh.page.locator('.mobile-bar .mobile-total').innerText();
+    check(shown === senderTotal, "a fresh browser opening the link sees the sender's total", `${senderTotal} vs ${shown}`);
+    check((await fresh.page.locator('[data-testid=shared-rules]').innerText()).includes('修改过的规则'), '… and is told the rules differ');
+    await fresh.page.screenshot({ path: `${out}trust-shared-rules.png` });
+    await fresh.context.close();
+  }
+
+  // 4. An official opened from the workshop's ranking is looked at, not added to one's dossiers.
+  {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${base}workshop.html`);
+    await page.click('[data-testid=load-demo]');
+    await page.waitForSelector('[data-testid=ws-row]');
+    const before = await page.evaluate(() => JSON.parse(localStorage.getItem('dongliang.library') ?? '{"slots":[]}').slots.length);
+    await page.locator('[data-testid=ws-row] th button').first().click();
+    await page.waitForSelector('[data-testid=preview-banner]');
+    await page.waitForTimeout(200);
+    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('dongliang.library') ?? '{"slots":[]}').slots.length);
+    check(after === before, 'opening an official from the ranking adds nothing to the dossiers', `${before} → ${after}`);
+    await page.screenshot({ path: `${out}trust-preview.png` });
+    await clickText(page, '另存为我的档案');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=preview-banner]'));
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dongliang.library')).slots.length);
+    check(saved === before + 1, '"save a copy" adds it', `${before} → ${saved}`);
+    await context.close();
+  }
+
+  // 5. Copy and paste round-trip a dossier (chat apps block downloads).
+  {
+    const { context, page } = await newPage(browser);
+    await page.goto(base);
+    await ready(page);
+    await page.fill('#f-pledges-0-quarters-1', '81');
+    await page.waitForFunction(() => document.querySelector('.result-card [data-testid=total]')?.textContent !== '95.28');
+    const edited = await total(page);
+    await clickText(page, '导出 JSON');
+    await page.waitForSelector('[data-testid=transfer-panel]');
+    await page.screenshot({ path: `${out}trust-export-panel.png` });
+    await page.click('[data-testid=copy]');
+    await page.waitForSelector('.transfer-status');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    check(copied.includes('"pledges"') && copied.includes('81'), 'copy puts the dossier JSON on the clipboard', copied.slice(0, 80));
+    await page.keyboard.press('Escape');
+    await clickText(page, '新建我的自评');
+    await clickText(page, '粘贴导入');
+    await page.fill('[data-testid=paste-text]', copied);
+    await page.click('[data-testid=paste-import]');
+    await page.waitForFunction((t) => document.querySelector('.result-card [data-testid=total]')?.textContent === t, edited, { timeout: 5000 }).catch(() => {});
+    check(await total(page) === edited, 'pasting it back imports the same dossier (same total)', `${edited} vs ${await total(page)}`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+await writeFile(`${out}trust-log.json`, JSON.stringify(log, null, 2));
+check(log.consoleErrors.length === 0, 'no console errors', log.consoleErrors.join(' | '));
+check(log.outside.length === 0, 'no request left 127.0.0.1', log.outside.join(' | '));
+if (failures) {
+  console.error(`${failures} trust check(s) failed`);
+  process.exit(1);
+}
+console.log('all trust checks passed');
