@@ -116,7 +116,7 @@ pub fn notice_bar(state: &AppState) -> Html {
             adopted,
             refused,
         } => {
-            let short: String = hash.chars().take(8).collect();
+            let short = crate::app::simulator::rules_note::short_hash(hash);
             let opened = label.as_ref().map(|label| match lang {
                 Lang::Zh => format!("已从分享链接打开档案“{label}”(已另存)。"),
                 Lang::En => format!("Opened \"{label}\" from a share link (saved separately)."),
@@ -158,7 +158,7 @@ pub fn notice_bar(state: &AppState) -> Html {
             )
         }
         Notice::RulesAdopted { name, hash } => {
-            let short: String = hash.chars().take(8).collect();
+            let short = crate::app::simulator::rules_note::short_hash(hash);
             (
                 "ok",
                 html! { <p>{ match lang {

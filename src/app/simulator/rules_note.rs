@@ -29,11 +29,16 @@ pub fn custom_rules(state: &AppState) -> bool {
     *state.rules_hash != *default_hash()
 }
 
-/// The name and the first 8 characters of the hash of the rules in force.
+/// The first 8 hex digits of a rule set's content hash (`sha256:1a2b3c4d…` → `1a2b3c4d`).
+pub fn short_hash(hash: &str) -> String {
+    hash.trim_start_matches("sha256:").chars().take(8).collect()
+}
+
+/// The name and the first 8 hex digits of the hash of the rules in force.
 pub fn rules_mark_text(state: &AppState) -> String {
     let rules = &state.rules;
     let name = state.lang.pick(&rules.name, &rules.name_en);
-    let hash: String = state.rules_hash.chars().take(8).collect();
+    let hash = short_hash(&state.rules_hash);
     match state.lang {
         Lang::Zh => format!("现行规则已修改:{name} · {hash}"),
         Lang::En => format!("Changed rules in force: {name} · {hash}"),
