@@ -159,7 +159,7 @@ try {
     buffer: Buffer.from('{"pledges": [{"area": "key_work", "quarters": [104, null, null, null]}]}') });
   await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent.includes('wrong.json'));
   const wrongText = await notice.innerText();
-  check(wrongText.includes('pledges[0].quarters[0]'), 'an invalid dossier file names the field', wrongText);
+  check(wrongText.includes('承诺 1 第 1 季度') && wrongText.includes('104'), 'an invalid dossier file names the field (in words)', wrongText);
   await page.setInputFiles('#import-file', { name: 'huge.json', mimeType: 'application/json',
     buffer: Buffer.alloc(1024 * 1024 + 1, ' ') });
   await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent.includes('huge.json'));
@@ -170,9 +170,13 @@ try {
   await page.waitForSelector('.result-card [data-testid=total]');
   check(await total(page) === '90.54', '… nothing lost after reload either', await total(page));
 
-  // 8. Export a valid file and import it back as a new dossier.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=导出 JSON')]);
+  // 8. Export a valid file and import it back as a new dossier (the export panel offers the
+  // download beside the copy).
+  await page.click('text=导出 JSON');
+  await page.waitForSelector('[data-testid=transfer-panel]');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=下载文件')]);
   const exported = await download.path();
+  await page.keyboard.press('Escape');
   await page.setInputFiles('#import-file', exported);
   await page.waitForFunction(() => document.querySelector('[data-testid=notice]')?.textContent.includes('已导入'));
   check(await page.locator('#slot-select option').count() === slotsBefore + 1 && await total(page) === '90.54',

@@ -169,7 +169,9 @@ try {
   check(await page.inputValue('#r-dimensions-weights-unit') === '0.3', 'reset restores the default rules');
   check(await page.locator('[data-testid=rules-status]').innerText().then((t) => t.includes('默认规则')), '… and says so');
   check((await unlabelled(page)).length === 0, 'every control of the rule editor is labelled', (await unlabelled(page)).join(', '));
-  const [rulesFile] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("导出规则 JSON")')]);
+  await page.click('button:has-text("导出规则 JSON")');
+  const [rulesFile] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=transfer-panel] button:has-text("下载文件")')]);
+  await page.keyboard.press('Escape');
   const exported = JSON.parse(await readFile(await rulesFile.path(), 'utf8'));
   exported.tiers.thresholds[0].min = 88;
   await page.setInputFiles('#rules-import', { name: 'line-88.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
@@ -222,7 +224,9 @@ try {
   await page.click('nav >> text=研讨演示');
   await page.click('[data-testid=load-demo]');
   await page.waitForSelector('[data-testid=ws-row]');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("导出 CSV")')]);
+  await page.click('button:has-text("导出 CSV")');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=transfer-panel] button:has-text("下载文件")')]);
+  await page.keyboard.press('Escape');
   const csv = await readFile(await download.path(), 'utf8');
   check(csv.charCodeAt(0) === 0xfeff, 'the exported CSV starts with a byte-order mark');
   const lines = csv.split('\r\n');

@@ -68,7 +68,11 @@ fn download_part(file_name: &str, mime: &str, part: &JsValue) {
         a.set_href(&url);
         a.set_download(file_name);
         a.click();
-        web_sys::Url::revoke_object_url(&url)
+        // Revoked once the browser has started the download: revoking at once can cancel it.
+        super::timing::after_ms(10_000, move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        Ok(())
     };
     let _ = run();
 }
