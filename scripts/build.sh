@@ -2,8 +2,9 @@
 # Builds the site into dist/ (release): the phone's page (index.html: the self-assessment), the
 # workshop's page (workshop.html: every view) and the embedders' page (api.html: the JS API
 # alone), each with its own wasm module. Trunk 0.21 builds one HTML target a run, so this runs
-# it three times and merges the outputs, then checks the pages and writes the service worker's
-# file list (scripts/postbuild.py). Used by scripts/serve.sh and the test command.
+# it three times and merges the outputs, puts the phone's first frame into index.html
+# (scripts/prerender.mjs), then checks the pages and writes the service worker's file list
+# (scripts/postbuild.py). Used by scripts/serve.sh and the test command.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$(dirname "$here")"
@@ -19,4 +20,11 @@ for page in workshop api; do
   # Same name, same content (content-hashed names; the shared stylesheet): never overwrite.
   cp -rn "$stage/$page/." dist/
 done
+# The phone's first frame into index.html (headless Chromium; skipped, with a warning, where
+# the e2e modules or Chromium are missing: the page then paints when its wasm has run).
+if [ -d e2e/node_modules/playwright-core ] && [ -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+  node scripts/prerender.mjs dist
+else
+  echo "build: no prerendered first view (run scripts/setup.sh for Chromium and the e2e modules)" >&2
+fi
 python3 scripts/postbuild.py dist

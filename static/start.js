@@ -16,6 +16,7 @@ const unsupported = (error) => {
     en.textContent = 'The tool could not be loaded. Check the connection and reload this page; if that does not help, open it in a system browser.';
   }
   box.hidden = false;
+  document.getElementById('prerender')?.remove();
 };
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   unsupported();

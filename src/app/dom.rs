@@ -77,6 +77,17 @@ fn download_part(file_name: &str, mime: &str, part: &JsValue) {
     let _ = run();
 }
 
+/// Removes the prerendered first view (`#prerender`, scripts/prerender.mjs) once the app has
+/// rendered its own in its place.
+pub fn remove_prerender() {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("prerender"))
+    {
+        element.remove();
+    }
+}
+
 /// The page's URL fragment, `#` included, or empty.
 pub fn fragment() -> String {
     web_sys::window()

@@ -98,6 +98,8 @@ pub fn app() -> Html {
             }
         });
     }
+    // The prerendered first view goes in the task that renders the app's own first frame.
+    use_effect_with((), |_| dom::remove_prerender());
     use_kept_cohort(&state);
     {
         let handle = state.clone();
