@@ -6,9 +6,11 @@
 // several officials, and the workshop's charts). Screenshots go to e2e/artifacts/projector-*.png.
 // Usage: BASE_URL=http://127.0.0.1:PORT/ node projector.mjs   (e2e/run.sh serves and calls this)
 // MEASURE_ONLY=1 prints the sizes with the switch left alone (e.g. against an older build).
+import { createRequire } from 'node:module';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { launch, watch, newLog } from './browser.mjs';
 
+const require = createRequire(import.meta.url);
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
 const measureOnly = process.env.MEASURE_ONLY === '1';
 const out = new URL('./artifacts/', import.meta.url).pathname;
@@ -114,8 +116,23 @@ async function measure(page, view, lang, root, { body = BODY_MIN, svg = true } =
   if (s.count) check(s.min >= LABEL_MIN, `${view} (${lang}): every chart label is ${LABEL_MIN} px or more on screen`, s.below.join(' | '));
 }
 
+/** axe-core on the page as it is (as e2e/axe.mjs runs it): no serious or critical violation,
+ *  contrast included, with the projector's sizes. */
+async function axe(page, name) {
+  if (measureOnly) return;
+  const result = await page.evaluate(() => window.axe.run(document, {
+    resultTypes: ['violations'],
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  }));
+  const grave = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  check(grave.length === 0, `${name}: axe finds no serious or critical violation`,
+    grave.map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`).join('; '));
+}
+
 async function newPage(browser, width = 1920, height = 1080) {
   const context = await browser.newContext({ viewport: { width, height } });
+  // An init script is not subject to the page's Content-Security-Policy.
+  await context.addInitScript({ path: require.resolve('axe-core/axe.min.js') });
   const page = await context.newPage();
   watch(page, log);
   page.on('crash', () => check(false, 'the page did not crash'));
@@ -177,6 +194,7 @@ try {
     await measure(page, 'ranking', lang, '.workshop');
     check((await crossings(page, '.workshop')).length === 0, `ranking (${lang}): no chart line crosses a label`, (await crossings(page, '.workshop')).join(' | '));
     await shot(page, `ranking-${lang}`);
+    await axe(page, `ranking (${lang})`);
 
     // Comparison: default rules → the rules in force.
     await page.click('#ws-compare');
@@ -224,6 +242,7 @@ try {
     if (!measureOnly) {
       await page.click('details[data-testid=trace-unchanged] summary');
       await measure(page, 'compare, unchanged steps open', lang, '.side-by-side', { svg: false });
+      await axe(page, `compare, unchanged steps open (${lang})`);
       await page.click('details[data-testid=trace-unchanged] summary');
     }
 
@@ -243,10 +262,12 @@ try {
     console.log(`  years (${lang}): the year path is ${width.path.toFixed(0)} px of a ${width.column.toFixed(0)} px column`);
     check(width.path >= 0.9 * width.column, `years (${lang}): the multi-year view uses 90 % or more of the main column`, JSON.stringify(width));
     await shot(page, `years-${lang}`);
+    await axe(page, `years (${lang})`);
 
     // 演示: the home, the step-through and the quiz.
     await page.click('#ws-present');
     await measure(page, 'present', lang, '.workshop');
+    await axe(page, `present (${lang})`);
     await page.click('[data-testid=present-steps]');
     await page.waitForSelector('[data-testid=presenter]');
     for (const k of [0, 2]) {
@@ -256,6 +277,7 @@ try {
       check(body.min >= PRESENTER_BODY_MIN || body.below.every((b) => /^(span\.tag|button)/.test(b)),
         `presenter step ${k + 1} (${lang}): its body text is ${PRESENTER_BODY_MIN} px or more`, body.below.join(' | '));
       await shot(page, `presenter-${k + 1}-${lang}`);
+      await axe(page, `presenter step ${k + 1} (${lang})`);
     }
     await page.keyboard.press('Escape');
     await page.click('[data-testid=present-quiz]');
@@ -265,6 +287,7 @@ try {
     await page.waitForSelector('[data-testid=quiz-answer]');
     await measure(page, 'quiz', lang, '[data-testid=quiz]');
     await shot(page, `quiz-${lang}`);
+    await axe(page, `quiz (${lang})`);
     await page.keyboard.press('Escape');
   }
 
