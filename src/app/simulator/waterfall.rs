@@ -56,7 +56,7 @@ pub fn clear_of(boxes: &[(f64, f64, f64, f64)], x1: f64, x2: f64, y: f64) -> Vec
     if from < x2 {
         out.push((from, x2));
     }
-    out.retain(|(a, b)| b - a > 1.0);
+    out.retain(|(a, b)| b - a > 6.0);
     out
 }
 
