@@ -65,6 +65,7 @@ BASE_URL="$base" node trust.mjs
 step "JS API"
 BASE_URL="$base" node api.mjs
 step "workshop (研讨演示) and rule editor; PERF=1 adds the 100,000-official timings"; BASE_URL="$base" node workshop.mjs
+step "projector: sizes at 1920×1080 in both languages, the comparison, the years, no line across a label"; BASE_URL="$base" node projector.mjs
 step "security: policy, headers, inert imported text, crafted share links"
 BASE_URL="$base" node security.mjs
 step "accessibility: axe-core on every view"

@@ -202,6 +202,7 @@ pub fn reduce(s: &mut State, action: WorkshopAction) {
             w.quiz.guess = None;
             w.quiz.revealed = false;
         }
+        WorkshopAction::Projector(on) => w.projector = Some(on),
     }
 }
 
@@ -378,6 +379,21 @@ mod tests {
         assert!(error.lines(Lang::En)[0].contains("(bad)"), "{error:?}");
         let s = ws(start(), WorkshopAction::Restore(Kept::Nothing));
         assert!(s.workshop.cohort.is_none() && s.workshop.import_error.is_none() && s.workshop.restore_tried);
+    }
+
+    #[test]
+    fn the_projector_switch_is_off_unless_stored_as_on() {
+        use super::super::state::projector_from;
+        assert!(projector_from(Some("1")) && projector_from(Some(" 1\n")));
+        for stored in [None, Some("0"), Some(""), Some("true"), Some("{oops"), Some("11")] {
+            assert!(!projector_from(stored), "{stored:?}");
+        }
+        let s = start();
+        assert_eq!(s.workshop.projector, None, "not read yet");
+        let s = ws(s, WorkshopAction::Projector(true));
+        assert_eq!(s.workshop.projector, Some(true));
+        let s = ws(s, WorkshopAction::Projector(false));
+        assert_eq!(s.workshop.projector, Some(false));
     }
 
     #[test]

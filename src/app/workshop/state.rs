@@ -167,6 +167,18 @@ pub struct Workshop {
     pub kept_id: u64,
     /// The browser refused to keep the cohort (too large): it will not come back after a reload.
     pub not_kept: bool,
+    /// Projector mode (投影模式): the workshop's views in type read from the back of a room.
+    /// `None` until the stored choice has been read (see [`projector_from`]).
+    pub projector: Option<bool>,
+}
+
+/// Where the projector switch is remembered.
+pub const PROJECTOR_KEY: &str = "dongliang.projector";
+
+/// The projector switch as stored under [`PROJECTOR_KEY`]: on only for `1`; nothing, or
+/// anything else (an older or damaged value), is off.
+pub fn projector_from(stored: Option<&str>) -> bool {
+    stored.map(str::trim) == Some("1")
 }
 
 /// What a comparison was computed for.
@@ -225,6 +237,8 @@ pub enum WorkshopAction {
     Guess(Tier),
     Reveal,
     NextQuestion,
+    /// Projector mode on or off (the page remembers it).
+    Projector(bool),
 }
 
 impl Workshop {

@@ -1,6 +1,7 @@
-//! 方案对比: the cohort under a baseline and a variant rule set side by side — the tier
-//! transition matrix, both distributions, the honour list's changes, who changes tier and why,
-//! and for one official both explanations next to each other.
+//! 方案对比: the cohort under a baseline and a variant rule set side by side — first the
+//! parameters that differ (in words, old → new), then the tier transition matrix, both
+//! distributions, the honour list's changes, who changes tier and why, and for one official
+//! the steps of the explanation that change (baseline → variant) with the rest folded.
 
 use yew::prelude::*;
 
@@ -8,7 +9,7 @@ use super::lacking_notice::lacking_notice;
 use super::movers::movers;
 use super::official_picker::official_picker;
 use super::tier_chart::tier_chart;
-use super::trace_steps::trace_steps;
+use super::trace_steps::trace_diff;
 use super::transition_matrix::transition_matrix;
 use super::{run_heavy, use_rule_variants};
 use crate::app::dom::event_value;
@@ -16,6 +17,7 @@ use crate::app::hooks::use_app_state;
 use crate::app::state::{Action, View};
 use crate::app::workshop::reduce::resolve;
 use crate::app::workshop::state::{Busy, RulesRef, WorkshopAction, SMALL};
+use crate::engine::compare::{changed_parameters, ParameterChange};
 use crate::engine::{Engine, Lang};
 
 fn ref_value(r: &RulesRef) -> String {
@@ -23,6 +25,40 @@ fn ref_value(r: &RulesRef) -> String {
         RulesRef::Default => "default".into(),
         RulesRef::Current => "current".into(),
         RulesRef::Saved(name) => format!("saved:{name}"),
+    }
+}
+
+/// The parameters the variant changes, first on the view: each in words, old → new.
+fn changed_params(changes: &[ParameterChange], lang: Lang) -> Html {
+    let items = changes.iter().map(|c| {
+        html! {
+            <li data-testid="changed-param">
+                <span class="param-name">{ c.label(lang).to_string() }</span>
+                <span class="param-values num">
+                    <span class="param-before">{ c.before_shown(lang) }</span>
+                    <span class="param-arrow" aria-hidden="true">{ " → " }</span>
+                    <span class="visually-hidden">{ lang.pick("改为", "becomes") }</span>
+                    <span class="param-after">{ c.after_shown(lang) }</span>
+                </span>
+            </li>
+        }
+    });
+    let heading = match lang {
+        Lang::Zh => format!("方案改动的参数({} 项)", changes.len()),
+        Lang::En if changes.len() == 1 => "1 parameter changed".to_string(),
+        Lang::En => format!("{} parameters changed", changes.len()),
+    };
+    html! {
+        <section class="changed-params" data-testid="changed-params">
+            <h2>{ heading }</h2>
+            if changes.is_empty() {
+                <p class="muted">{ lang.pick(
+                    "计分参数相同,只有名称或说明不同。",
+                    "No scoring parameter differs; only names or notes do.") }</p>
+            } else {
+                <ul>{ for items }</ul>
+            }
+        </section>
     }
 }
 
@@ -110,13 +146,17 @@ pub fn compare_view() -> Html {
             <button type="button" class="subtle" onclick={to_rules}>{ lang.pick("去“规则”修改参数", "Edit the rules") }</button>
         </div>
     };
-    let comparison = w.comparison.clone().filter(|_| w.compared_for == key);
-    let Some(c) = comparison else {
-        return html! { <>{ pickers }<p class="muted">{ lang.pick("正在对比……", "Comparing…") }</p></> };
-    };
     let rules_b = resolve(&state, &baseline);
     let rules_v = resolve(&state, &variant);
     let same = rules_b == rules_v;
+    let params = match (&rules_b, &rules_v) {
+        (Some(b), Some(v)) if !same => changed_params(&changed_parameters(b, v), lang),
+        _ => Html::default(),
+    };
+    let comparison = w.comparison.clone().filter(|_| w.compared_for == key);
+    let Some(c) = comparison else {
+        return html! { <>{ pickers }{ params }<p class="muted">{ lang.pick("正在对比……", "Comparing…") }</p></> };
+    };
     let moved = c.movers.iter().filter(|m| m.from != m.to).count();
     let summary = match lang {
         Lang::Zh => format!(
@@ -148,12 +188,7 @@ pub fn compare_view() -> Html {
         let before = Engine::new(&b).evaluate_traced(&d);
         let after = Engine::new(&v).evaluate_traced(&d);
         let (b, a) = (before.trace.unwrap_or_default(), after.trace.unwrap_or_default());
-        html! {
-            <div class="trace-pair">
-                { trace_steps(lang.pick("基线的解释", "Baseline explanation"), &b, &a, lang) }
-                { trace_steps(lang.pick("方案的解释", "Variant explanation"), &a, &b, lang) }
-            </div>
-        }
+        trace_diff(&b, &a, lang)
     });
     let candidates: Vec<usize> = c.movers.iter().take(500).map(|m| m.index).collect();
     html! {
@@ -164,6 +199,7 @@ pub fn compare_view() -> Html {
                     "两套规则相同,没有人变化。在“规则”中修改参数(或另存为方案)后再对比。",
                     "The two rule sets are the same, so nobody changes. Edit the rules (or save a variant) and compare again.") }</p>
             }
+            { params }
             <p class="ws-summary" data-testid="compare-summary">{ summary }</p>
             { lacking }
             <div class="ws-charts">

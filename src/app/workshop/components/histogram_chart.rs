@@ -1,5 +1,6 @@
 //! The score histogram (inline SVG): totals in bins of equal width, each bar stacked by tier,
-//! with the tier thresholds drawn across.
+//! with the tier thresholds drawn across. Each line's value stands to its right; where lines are
+//! close the values go in rows, and a line starts below any other line's value it would cross.
 
 use yew::prelude::*;
 
@@ -15,6 +16,34 @@ const H: f64 = 220.0;
 const LEFT: f64 = 34.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 34.0;
+/// The lines' values (styles/app.css `.chart .threshold text`, 11.5 px): a row's height, and
+/// a digit's width with some room.
+const ROW: f64 = 13.0;
+const DIGIT: f64 = 7.4;
+
+/// The row of each line's value (`spans`: its left and right ends, lines left to right): the
+/// first row where it overlaps no value already placed.
+pub fn label_rows(spans: &[(f64, f64)]) -> Vec<usize> {
+    let mut rows: Vec<usize> = Vec::with_capacity(spans.len());
+    for (i, (l, r)) in spans.iter().enumerate() {
+        let taken =
+            |row: usize| (0..i).any(|j| rows[j] == row && spans[j].0 < *r + 2.0 && *l < spans[j].1 + 2.0);
+        rows.push((0..).find(|row| !taken(*row)).unwrap_or(0));
+    }
+    rows
+}
+
+/// How far below the top the line at `x` (the `own`-th) starts: below the lowest value of
+/// another line whose span it would cross, else at the top.
+pub fn line_start(own: usize, x: f64, spans: &[(f64, f64)], rows: &[usize]) -> f64 {
+    spans
+        .iter()
+        .zip(rows)
+        .enumerate()
+        .filter(|(j, ((l, r), _))| *j != own && *l - 1.0 <= x && x <= *r + 1.0)
+        .map(|(_, (_, row))| TOP + 6.0 + *row as f64 * ROW + 4.0)
+        .fold(TOP - 4.0, f64::max)
+}
 
 /// The histogram of the ranking in the workshop (recomputed only when it is ranked again).
 #[function_component(HistogramChart)]
@@ -51,18 +80,28 @@ pub fn histogram_chart() -> Html {
             .collect::<Vec<_>>()
     });
     let end = h.start + h.width * h.bins.len() as f64;
-    let lines = [Tier::Average, Tier::FairlyGood, Tier::Good]
+    let shown: Vec<(Tier, f64)> = [Tier::Average, Tier::FairlyGood, Tier::Good]
         .into_iter()
         .map(|t| (t, rules.threshold(t)))
         .filter(|(_, min)| *min > h.start && *min < end)
-        .map(|(t, min)| {
-            html! {
-                <g class={classes!("threshold", i18n::tier_class(t))}>
-                    { svg::line("", (x_of(min), TOP - 4.0), (x_of(min), TOP + plot)) }
-                    { svg::text("", (x_of(min) + 3.0, TOP + 6.0), "start", fmt_num(min)) }
-                </g>
-            }
-        });
+        .collect();
+    let spans: Vec<(f64, f64)> = shown
+        .iter()
+        .map(|(_, min)| {
+            let x = x_of(*min) + 3.0;
+            (x, x + fmt_num(*min).chars().count() as f64 * DIGIT)
+        })
+        .collect();
+    let rows = label_rows(&spans);
+    let lines = shown.iter().enumerate().map(|(i, (t, min))| {
+        let x = x_of(*min);
+        html! {
+            <g class={classes!("threshold", i18n::tier_class(*t))}>
+                { svg::line("", (x, line_start(i, x, &spans, &rows)), (x, TOP + plot)) }
+                { svg::text("", (x + 3.0, TOP + 6.0 + rows[i] as f64 * ROW), "start", fmt_num(*min)) }
+            </g>
+        }
+    });
     let ticks = (0..=h.bins.len()).step_by((h.bins.len() / 8).max(1)).map(|k| {
         let value = h.start + h.width * k as f64;
         svg::text(
@@ -100,5 +139,27 @@ pub fn histogram_chart() -> Html {
                 { for ticks }
             </svg>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_lines_put_their_values_in_rows_and_start_below_the_values_they_would_cross() {
+        // Three lines 10 units apart, each value 15 units wide: they cannot share a row.
+        let spans = [(103.0, 118.0), (113.0, 128.0), (123.0, 138.0)];
+        let rows = label_rows(&spans);
+        assert_eq!(rows, [0, 1, 0]);
+        // The second line (x = 110) crosses the first value: it starts below it.
+        assert!(line_start(1, 110.0, &spans, &rows) > TOP + 6.0 + 3.0);
+        // The third (x = 120) crosses the first and the second: below the second's row.
+        assert!(line_start(2, 120.0, &spans, &rows) > TOP + 6.0 + ROW + 3.0);
+        // The first crosses nothing but its own value, which stands to its right.
+        assert_eq!(line_start(0, 100.0, &spans, &rows), TOP - 4.0);
+        let apart = [(103.0, 118.0), (203.0, 218.0)];
+        assert_eq!(label_rows(&apart), [0, 0]);
+        assert_eq!(line_start(1, 200.0, &apart, &[0, 0]), TOP - 4.0);
     }
 }

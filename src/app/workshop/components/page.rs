@@ -16,7 +16,7 @@ use crate::app::hooks::use_app_state;
 use crate::app::state::Action;
 use crate::app::timing::after_paint;
 use crate::app::workshop::kept;
-use crate::app::workshop::state::{Busy, Presenting, Sub, WorkshopAction};
+use crate::app::workshop::state::{projector_from, Busy, Presenting, Sub, WorkshopAction, PROJECTOR_KEY};
 
 const SUBS: [(Sub, &str, &str, &str); 4] = [
     (Sub::Ranking, "排名", "Ranking", "ws-ranking"),
@@ -25,11 +25,56 @@ const SUBS: [(Sub, &str, &str, &str); 4] = [
     (Sub::Presenter, "演示", "Present", "ws-present"),
 ];
 
+/// The projector switch as the browser remembers it (off when nothing readable is stored).
+fn stored_projector() -> bool {
+    let stored = crate::app::storage::local().and_then(|s| s.get_item(PROJECTOR_KEY).ok().flatten());
+    projector_from(stored.as_deref())
+}
+
+/// Marks the whole document while projector mode is on (the stylesheet sizes the root font
+/// from it), and unmarks it when the workshop is left or the switch turned off.
+#[hook]
+fn use_projector_mark(on: bool) {
+    use_effect_with(on, |on| {
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        if let Some(root) = root.as_ref().filter(|_| *on) {
+            let _ = root.set_attribute("data-projector", "");
+        }
+        move || {
+            if let Some(root) = root {
+                let _ = root.remove_attribute("data-projector");
+            }
+        }
+    });
+}
+
 #[function_component(WorkshopPage)]
 pub fn workshop_page() -> Html {
     let state = use_app_state();
     let w = state.workshop.clone();
     let lang = state.lang;
+    let projector = w.projector.unwrap_or_else(stored_projector);
+    use_projector_mark(projector);
+    {
+        let state = state.clone();
+        use_effect_with(w.projector.is_none(), move |unread| {
+            if *unread {
+                state.dispatch(Action::Workshop(WorkshopAction::Projector(projector)));
+            }
+        });
+    }
+    let toggle_projector = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let on = !projector;
+            if let Some(storage) = crate::app::storage::local() {
+                let _ = storage.set_item(PROJECTOR_KEY, if on { "1" } else { "0" });
+            }
+            state.dispatch(Action::Workshop(WorkshopAction::Projector(on)));
+        })
+    };
     {
         let state = state.clone();
         let key = (
@@ -98,8 +143,13 @@ pub fn workshop_page() -> Html {
         <div class="workshop">
             <h1 class="visually-hidden">{ lang.pick("研讨演示", "Workshop") }</h1>
             { cohort_bar(&state) }
-            <div class="tab-list ws-tabs" role="tablist" aria-label={lang.pick("研讨演示", "Workshop")}
-                onkeydown={on_tab_key}>{ for tabs }</div>
+            <div class="ws-tabs-row">
+                <div class="tab-list ws-tabs" role="tablist" aria-label={lang.pick("研讨演示", "Workshop")}
+                    onkeydown={on_tab_key}>{ for tabs }</div>
+                <button type="button" id="ws-projector" class="projector-switch" aria-pressed={projector.to_string()}
+                    title={lang.pick("大字号,适合 1920×1080 投影;本浏览器会记住", "Large type for a 1920×1080 projector; this browser remembers it")}
+                    onclick={toggle_projector}>{ lang.pick("投影模式", "Projector") }</button>
+            </div>
             <section id="ws-panel" class="ws-panel" role="tabpanel"
                 aria-labelledby={SUBS.iter().find(|s| s.0 == w.sub).map_or("ws-ranking", |s| s.3)}>
                 { panel }

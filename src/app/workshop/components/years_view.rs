@@ -103,11 +103,13 @@ pub fn years_view(state: &AppState) -> Html {
                     disabled={w.years.len() <= w.this_year + 1}>{ lang.pick("删除最后一年", "Remove the last year") }</button>
                 <button type="button" onclick={on_click(state, WorkshopAction::ResetYears)}>{ lang.pick("重置", "Reset") }</button>
             </div>
-            <table class="plain first-triggers" data-testid="first-triggers">
-                <caption>{ lang.pick("首次触发", "First triggered") }</caption>
-                <tbody>{ for firsts }</tbody>
-            </table>
-            <p class="muted">{ rule_note }</p>
+            <div class="years-foot">
+                <table class="plain first-triggers" data-testid="first-triggers">
+                    <caption>{ lang.pick("首次触发", "First triggered") }</caption>
+                    <tbody>{ for firsts }</tbody>
+                </table>
+                <p class="muted">{ rule_note }</p>
+            </div>
         </div>
     }
 }
