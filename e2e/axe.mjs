@@ -40,7 +40,8 @@ async function audit(page, name) {
 /** Every view and every tab of it, as the user reaches them by clicking. */
 async function auditEveryView(page, label) {
   const navCount = await page.locator('header nav button').count();
-  check(navCount >= 3, `${label}: the header offers the views`, `${navCount}`);
+  const views = await page.locator('header nav :is(button, a)').count();
+  check(views === 4, `${label}: the header offers the four views`, `${views}`);
   for (let i = 0; i < navCount; i++) {
     const nav = page.locator('header nav button').nth(i);
     const viewName = (await nav.innerText()).trim();
@@ -71,9 +72,13 @@ try {
   await context.addInitScript({ path: require.resolve('axe-core/axe.min.js') });
   const page = await context.newPage();
   watch(page, log);
+  // The phone's page (the self-assessment and 说明), then the workshop's page (every view).
   await page.goto(base);
   await page.waitForSelector('.result-card [data-testid=total]');
-  await auditEveryView(page, '中文');
+  await auditEveryView(page, '中文 · index.html');
+  await page.goto(`${base}workshop.html`);
+  await page.waitForSelector('header nav');
+  await auditEveryView(page, '中文 · workshop.html');
 
   // The self-assessment with notices and errors showing, every editor section open.
   await page.locator('header nav button').first().click();
@@ -122,7 +127,10 @@ try {
   await page.locator('header nav button').first().click();
   await page.click('button[aria-label=English]');
   await page.waitForSelector('text=Result');
-  await auditEveryView(page, 'English');
+  await auditEveryView(page, 'English · workshop.html');
+  await page.goto(base);
+  await page.waitForSelector('text=Result');
+  await auditEveryView(page, 'English · index.html');
   await page.click('button[aria-label=中文]');
   await page.screenshot({ path: `${out}axe-last-view.png` });
   await context.close();

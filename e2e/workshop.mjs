@@ -104,14 +104,15 @@ try {
   await page.uncheck('#quota-on');
   check((await counts(page)).good === c.good, 'switching the quota off restores the tiers');
 
-  // 2. An official opens in the self-assessment simulator as a new named dossier.
+  // 2. An official opens in the self-assessment simulator, looked at (not added to one's
+  // dossiers: e2e/trust.mjs checks that), with the same total.
   const first = names[0];
   const firstTotal = await page.locator('[data-testid=ws-row] td.total-cell').first().innerText();
   await page.locator('[data-testid=ws-row] th button').first().click();
   await page.waitForSelector('.result-card [data-testid=total]');
-  const label = await page.locator('#slot-select option:checked').innerText();
-  check(label === first && await page.locator('.result-card [data-testid=total]').innerText() === firstTotal,
-    'clicking a name opens that official in the simulator with the same total', `${label} ${firstTotal}`);
+  const banner = await page.locator('[data-testid=preview-banner]').innerText();
+  check(banner.includes(first) && await page.locator('.result-card [data-testid=total]').innerText() === firstTotal,
+    'clicking a name shows that official in the simulator with the same total', `${banner} ${firstTotal}`);
   await page.click('nav >> text=研讨演示');
   check(await rows(page) === 98, 'the cohort is still loaded on return');
 
@@ -144,7 +145,7 @@ try {
   check(sum === 98 && moved > 0, 'the transition matrix counts all 98 and the movers are listed', `sum ${sum}, movers ${moved}`);
   const why = await page.locator('[data-testid=movers] tbody tr td.why').first().innerText();
   check(/单位绩效|履职践诺/.test(why), 'each mover says which parts moved', why);
-  check(await page.locator('.trace-pair .trace-col').count() === 2 && await page.locator('.trace-pair .changed-tag').count() > 0,
+  check(await page.locator('[data-testid=trace-changed] [data-testid=trace-step]').count() > 0 && await page.locator('details[data-testid=trace-unchanged]').count() === 1,
     'both explanations of one official stand side by side, the changed steps marked');
   await page.screenshot({ path: `${out}ws-04-compare.png`, fullPage: true });
 
@@ -152,7 +153,7 @@ try {
   // comes back with one click.
   await page.click('#ws-ranking');
   const beforeReload = await counts(page);
-  await page.reload();
+  await page.goto(base);
   await page.waitForSelector('.result-card [data-testid=total]');
   check(await page.locator('.result-card [data-testid=total]').innerText() === reweighted, 'after a reload the dossier is evaluated under the rules in force, kept', reweighted);
   await page.click('nav >> text=研讨演示');
