@@ -10,9 +10,13 @@ pub const USAGE: &str = "usage:
   dongliang demo [--seed N] [--size N]      a fictional demo cohort (98 officials) as JSON
   dongliang compare FILE --variant RULES [--rules RULES] [--text]   one cohort under two rule sets
   dongliang csv FILE                        a JSON cohort as CSV (UTF-8 with BOM)
-  dongliang json FILE                       a CSV cohort as JSON
-FILE is a dossier (evaluate, whatif) or a cohort {\"officials\": [...]} (rank), as JSON; rank also
-reads a cohort as CSV (a FILE ending in .csv). - reads standard input.
+  dongliang json FILE                       a CSV or .xlsx cohort as JSON
+  dongliang xlsx FILE > cohort.xlsx         a cohort as an .xlsx workbook
+  dongliang template [--format csv|xlsx]    the cohort template (CSV, or .xlsx with explanations)
+  rank and compare take --format xlsx too: the ranking or the comparison as a workbook.
+FILE is a dossier (evaluate, whatif) or a cohort {\"officials\": [...]} (rank), as JSON; a cohort
+may also be CSV (a FILE ending in .csv, .tsv or .txt: UTF-8, UTF-16 or GBK, comma, tab or
+semicolon) or an .xlsx workbook. - reads standard input.
 Output is JSON unless --text asks for a readable report. Invalid input exits with status 2.";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +29,8 @@ pub enum Command {
     Csv,
     Json,
     Compare,
+    Xlsx,
+    Template,
     Help,
     Version,
 }
@@ -35,6 +41,8 @@ pub struct Args {
     pub file: Option<String>,
     pub rules: Option<String>,
     pub variant: Option<String>,
+    /// `--format`: `xlsx` (rank, compare, template) or `csv` (template).
+    pub format: Option<String>,
     pub text: bool,
     pub trace: bool,
     pub lang: Lang,
@@ -55,6 +63,8 @@ impl Args {
             Some("csv") => Command::Csv,
             Some("compare") => Command::Compare,
             Some("json") => Command::Json,
+            Some("xlsx") => Command::Xlsx,
+            Some("template") => Command::Template,
             Some("help") | Some("--help") | Some("-h") => Command::Help,
             Some("--version") | Some("-V") => Command::Version,
             Some(other) => return Err(format!("unknown command “{other}”")),
@@ -65,6 +75,7 @@ impl Args {
             file: None,
             rules: None,
             variant: None,
+            format: None,
             text: false,
             trace: false,
             lang: Lang::Zh,
@@ -76,6 +87,7 @@ impl Args {
             match arg.as_str() {
                 "--rules" => parsed.rules = Some(args.next().ok_or("--rules needs a file")?),
                 "--variant" => parsed.variant = Some(args.next().ok_or("--variant needs a file")?),
+                "--format" => parsed.format = Some(args.next().ok_or("--format needs a value")?),
                 "--text" => parsed.text = true,
                 "--trace" => parsed.trace = true,
                 "--lang" => {
@@ -101,7 +113,7 @@ impl Args {
         }
         let needs_file = matches!(
             parsed.command,
-            Command::Evaluate | Command::WhatIf | Command::Rank
+            Command::Evaluate | Command::WhatIf | Command::Rank | Command::Xlsx
         );
         if needs_file && parsed.file.is_none() {
             return Err("FILE is required (use - for standard input)".into());
@@ -109,7 +121,24 @@ impl Args {
         if parsed.command == Command::Compare && parsed.variant.is_none() {
             return Err("compare needs --variant RULES".into());
         }
+        if let Some(format) = &parsed.format {
+            let allowed: &[&str] = match parsed.command {
+                Command::Rank | Command::Compare => &["xlsx"],
+                Command::Template => &["csv", "xlsx"],
+                _ => &[],
+            };
+            if !allowed.contains(&format.as_str()) {
+                return Err(format!(
+                    "--format {format} is not available here (rank, compare: xlsx; template: csv, xlsx)"
+                ));
+            }
+        }
         Ok(parsed)
+    }
+
+    /// True when the output is an .xlsx workbook.
+    pub fn wants_workbook(&self) -> bool {
+        self.command == Command::Xlsx || self.format.as_deref() == Some("xlsx")
     }
 }
 
