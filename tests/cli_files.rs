@@ -3,7 +3,6 @@
 //! encoding and damaged, encrypted or legacy workbooks exit 2 with one clear line and print
 //! nothing; `xlsx`, `template` and `rank`/`compare --format xlsx` write workbooks that read back.
 
-use std::io::{Cursor, Write};
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
@@ -117,6 +116,8 @@ fn damaged_encrypted_and_legacy_workbooks_are_refused() {
 
 #[cfg(feature = "xlsx")]
 mod workbooks {
+    use std::io::{Cursor, Write};
+
     use super::*;
     use dongliang::engine::xlsx;
     use dongliang::engine::{Cohort, RuleSet};
