@@ -1,8 +1,10 @@
 //! Criterion benchmarks of the engine: one evaluation (plain, full, traced), a full what-if,
-//! and ranking 98 and 100,000 generated dossiers. `cargo bench --no-default-features`.
+//! ranking 98 and 100,000 generated dossiers, and decoding cohorts of 98 and 20,000 from JSON
+//! and CSV — valid (the fast path), and with one error in the last official (the fast path
+//! declines, the value walk reports). `cargo bench --no-default-features`.
 
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
-use dongliang::engine::{Dossier, Engine, RuleSet};
+use dongliang::engine::{csv, demo, Cohort, Dossier, Engine, RuleSet};
 
 const EXAMPLE_01: &str = include_str!("../tests/data/bench/01-complete-good.json");
 const EXAMPLE_02: &str = include_str!("../tests/data/bench/02-midyear-vetoed.json");
@@ -71,5 +73,59 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(engine_benches, benches);
+/// The demo cohort of `size` as compact JSON, valid or with the last official's unit score 101.
+fn cohort_json(size: usize, error_at_end: bool) -> String {
+    let mut cohort = demo::cohort(2023, size, 2023);
+    if error_at_end {
+        cohort.officials[size - 1].unit_score = Some(101.0);
+    }
+    serde_json::to_string(&cohort).unwrap()
+}
+
+/// CSV text with the last official's unit score 101.
+fn with_last_unit_score_101(text: &str) -> String {
+    let mut records = csv::records(text).unwrap();
+    let column = records[0].1.iter().position(|h| h == "unit_score").unwrap();
+    records.last_mut().unwrap().1[column] = "101".into();
+    let quote = |c: &String| {
+        if c.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", c.replace('"', "\"\""))
+        } else {
+            c.clone()
+        }
+    };
+    records
+        .iter()
+        .map(|(_, cells)| cells.iter().map(quote).collect::<Vec<_>>().join(",") + "\r\n")
+        .collect()
+}
+
+fn decoding(c: &mut Criterion) {
+    let rules = RuleSet::default();
+    let mut group = c.benchmark_group("decode");
+    for size in [98, 20_000] {
+        if size > 1000 {
+            group.sample_size(10);
+        }
+        let valid = cohort_json(size, false);
+        let invalid = cohort_json(size, true);
+        group.bench_function(format!("{size} from JSON"), |b| {
+            b.iter(|| Cohort::from_json(black_box(&valid), &rules).unwrap())
+        });
+        group.bench_function(format!("{size} from JSON, one error at the end"), |b| {
+            b.iter(|| Cohort::from_json(black_box(&invalid), &rules).unwrap_err())
+        });
+        let valid_csv = csv::write(&Cohort::from_json(&valid, &rules).unwrap().officials);
+        let invalid_csv = with_last_unit_score_101(&valid_csv);
+        group.bench_function(format!("{size} from CSV"), |b| {
+            b.iter(|| csv::read(black_box(&valid_csv), &rules).unwrap())
+        });
+        group.bench_function(format!("{size} from CSV, one error at the end"), |b| {
+            b.iter(|| csv::read(black_box(&invalid_csv), &rules).unwrap_err())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(engine_benches, benches, decoding);
 criterion_main!(engine_benches);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the .xlsx crates (calamine, rust_xlsxwriter, zip) add to the browser's wasm: builds
-# examples/size_files.rs for wasm32 as Trunk builds the app (release profile, wasm-bindgen
+# examples/size_files.rs for wasm32 as Trunk builds the app (wasm-release profile, wasm-bindgen
 # --target web, wasm-opt -Oz with the page's features), with feature `app` (so the engine's
 # JS API is linked in, as in the app) once without and once with feature `xlsx`, and prints wasm raw and gzip -9 for both and their difference. Also says whether
 # encoding_rs (calamine's dependency) is in the wasm, by its function names before wasm-opt.
@@ -17,8 +17,8 @@ for variant in without read write with; do
   flags=(--no-default-features --features app)
   [ "$variant" != without ] && flags=(--no-default-features --features app,xlsx)
   export SIZE_FILES="$variant"
-  cargo build --locked --release --target wasm32-unknown-unknown --example size_files "${flags[@]}" >&2
-  built="target/wasm32-unknown-unknown/release/examples/size_files.wasm"
+  cargo build --locked --profile wasm-release --target wasm32-unknown-unknown --example size_files "${flags[@]}" >&2
+  built="target/wasm32-unknown-unknown/wasm-release/examples/size_files.wasm"
   names="$(grep -c -a -o 'encoding_rs' "$built" || true)"
   echo "$variant xlsx: encoding_rs names before wasm-opt: $names" >&2
   wasm-bindgen --target web --out-dir "$out/$variant" "$built"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The size floor: builds examples/size_floor_{yew,engine,page}.rs for the
-# browser exactly as Trunk builds the app (release profile, wasm-bindgen --target web, wasm-opt
-# -Oz with the same features) and prints their wasm + JS glue, raw and gzip -9 — what any page
+# browser exactly as Trunk builds the app (the wasm-release profile, wasm-bindgen --target web,
+# wasm-opt -Oz with the same features) and prints their wasm + JS glue, raw and gzip -9 — what any page
 # with this engine, the JS API and Yew weighs before its views. Not part of the test command
 # (a measurement, see README "Size"). Usage: bash scripts/size-floor.sh
 set -euo pipefail
@@ -13,8 +13,8 @@ features="$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' "$root/index.ht
 mkdir -p "$out"
 cd "$root"
 for example in size_floor_yew size_floor_engine size_floor_page; do
-  cargo build --locked --release --target wasm32-unknown-unknown --example "$example" >&2
-  wasm-bindgen --target web --out-dir "$out" "target/wasm32-unknown-unknown/release/examples/$example.wasm"
+  cargo build --locked --profile wasm-release --target wasm32-unknown-unknown --example "$example" >&2
+  wasm-bindgen --target web --out-dir "$out" "target/wasm32-unknown-unknown/wasm-release/examples/$example.wasm"
   wasm-opt -Oz $features --strip-debug --strip-producers "$out/${example}_bg.wasm" -o "$out/$example.wasm"
 done
 node - "$out" <<'JS'

@@ -66,12 +66,20 @@ fn each_encoding_decodes_to_the_names_and_says_which_it_was() {
 }
 
 #[test]
-fn the_gbk_file_ranks_like_its_json() {
+fn every_text_file_reads_as_the_cohort_and_ranks_like_its_json() {
     let rules = RuleSet::default();
-    let cohort = dongliang::engine::csv::read(&decode("cohort-gbk.csv").unwrap().text, &rules).unwrap();
     let json = Cohort::from_json(&String::from_utf8(bytes("cohort.json")).unwrap(), &rules).unwrap();
-    assert_eq!(cohort, json);
-    let ranked = Engine::new(&rules).rank(&cohort.officials);
+    for file in [
+        "cohort-gbk.csv",
+        "cohort-utf16.txt",
+        "cohort-utf8.csv",
+        "cohort-semicolon.csv",
+    ] {
+        let text = decode(file).unwrap().text;
+        let cohort = dongliang::engine::csv::read(&text, &rules).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+        assert_eq!(cohort, json, "{file}");
+    }
+    let ranked = Engine::new(&rules).rank(&json.officials);
     assert_eq!(ranked.officials[0].name, "赵伟东(虚构)");
     assert_eq!(ranked.officials[0].rank, 1);
 }

@@ -406,16 +406,17 @@ fn merged_cells_among_the_officials_and_uncomputed_formulas_are_refused() {
 }
 
 /// Free text as officials type it and as it breaks spreadsheets: quotes, commas, semicolons,
-/// line breaks, a leading `= + - @ '`, emoji, rare CJK (outside the BMP) and escapes Excel
-/// itself interprets (`_x0041_`). No leading or trailing white space (the CSV reader trims).
+/// line breaks, a leading `= + - @ '`, emoji, rare CJK (outside the BMP), escapes Excel itself
+/// interprets (`_x0041_`), white space at either end and the empty text.
 fn text() -> impl Strategy<Value = String> {
-    let edge = "[=+\\-@'\"a-zA-Z0-9一-龥😀🇨𠀀-𠀉,;:_]";
-    let inner = "[=+\\-@'\"a-zA-Z0-9一-龥😀𠀀-𠀉,;:_ \t\n]{0,12}";
+    let any = "[=+\\-@'\"a-zA-Z0-9一-龥😀🇨𠀀-𠀉,;:_ \t\n\r]{0,14}";
     prop_oneof![
-        4 => (edge, inner, edge).prop_map(|(a, b, c)| format!("{a}{b}{c}")),
-        1 => edge.prop_map(|a| a.to_string()),
+        6 => any,
+        1 => Just(String::new()),
+        1 => Just("  前后空格 ".to_string()),
         1 => Just("_x0041_ \"引号\", 逗号\r\n第二行".to_string()),
         1 => Just("=HYPERLINK(\"http://example.org\",\"点我\")".to_string()),
+        1 => Just("'已有引号".to_string()),
     ]
 }
 

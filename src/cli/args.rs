@@ -1,11 +1,11 @@
-//! Command-line arguments of `dongliang`, parsed by hand (four commands, four flags).
+//! Command-line arguments of `dongliang`, parsed by hand.
 
 use dongliang::engine::Lang;
 
 pub const USAGE: &str = "usage:
   dongliang evaluate FILE [--rules RULES] [--trace] [--text] [--lang zh|en]
   dongliang whatif FILE [--rules RULES] [--text] [--lang zh|en]
-  dongliang rank FILE [--rules RULES] [--text] [--lang zh|en]
+  dongliang rank FILE [--rules RULES] [--text] [--lang zh|en] [--format json|jsonl|csv]
   dongliang rules [--rules RULES] [--text] [--lang zh|en]
   dongliang demo [--seed N] [--size N]      a fictional demo cohort (98 officials) as JSON
   dongliang compare FILE --variant RULES [--rules RULES] [--text]   one cohort under two rule sets
@@ -13,11 +13,26 @@ pub const USAGE: &str = "usage:
   dongliang json FILE                       a CSV or .xlsx cohort as JSON
   dongliang xlsx FILE > cohort.xlsx         a cohort as an .xlsx workbook
   dongliang template [--format csv|xlsx]    the cohort template (CSV, or .xlsx with explanations)
-  rank and compare take --format xlsx too: the ranking or the comparison as a workbook.
 FILE is a dossier (evaluate, whatif) or a cohort {\"officials\": [...]} (rank), as JSON; a cohort
 may also be CSV (a FILE ending in .csv, .tsv or .txt: UTF-8, UTF-16 or GBK, comma, tab or
 semicolon) or an .xlsx workbook. - reads standard input.
-Output is JSON unless --text asks for a readable report. Invalid input exits with status 2.";
+Output is JSON unless --text asks for a readable report; --compact writes JSON on one line.
+rank --format jsonl writes one official a line, --format csv a table (UTF-8 with BOM);
+rank --format xlsx and compare --format xlsx write a workbook (redirect it to a file).
+Invalid input exits with status 2.";
+
+/// How `rank` writes the ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// An indented JSON array (or one line with `--compact`).
+    Json,
+    /// One JSON object a line.
+    Jsonl,
+    /// A table, UTF-8 with a byte-order mark.
+    Csv,
+    /// An .xlsx workbook (rank, compare, template).
+    Xlsx,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -41,10 +56,12 @@ pub struct Args {
     pub file: Option<String>,
     pub rules: Option<String>,
     pub variant: Option<String>,
-    /// `--format`: `xlsx` (rank, compare, template) or `csv` (template).
-    pub format: Option<String>,
     pub text: bool,
     pub trace: bool,
+    /// JSON on one line instead of indented.
+    pub compact: bool,
+    /// `rank --format`; `None` when not given.
+    pub format: Option<Format>,
     pub lang: Lang,
     pub seed: u64,
     pub size: usize,
@@ -75,9 +92,10 @@ impl Args {
             file: None,
             rules: None,
             variant: None,
-            format: None,
             text: false,
             trace: false,
+            compact: false,
+            format: None,
             lang: Lang::Zh,
             error_lang: Lang::En,
             seed: 2023,
@@ -87,9 +105,23 @@ impl Args {
             match arg.as_str() {
                 "--rules" => parsed.rules = Some(args.next().ok_or("--rules needs a file")?),
                 "--variant" => parsed.variant = Some(args.next().ok_or("--variant needs a file")?),
-                "--format" => parsed.format = Some(args.next().ok_or("--format needs a value")?),
                 "--text" => parsed.text = true,
                 "--trace" => parsed.trace = true,
+                "--compact" => parsed.compact = true,
+                "--format" => {
+                    parsed.format = Some(match args.next().as_deref() {
+                        Some("json") => Format::Json,
+                        Some("jsonl") => Format::Jsonl,
+                        Some("csv") => Format::Csv,
+                        Some("xlsx") => Format::Xlsx,
+                        other => {
+                            return Err(format!(
+                                "--format takes json, jsonl, csv or xlsx, not {}",
+                                other.unwrap_or("nothing")
+                            ))
+                        }
+                    })
+                }
                 "--lang" => {
                     parsed.lang = match args.next().as_deref() {
                         Some("zh") => Lang::Zh,
@@ -118,27 +150,30 @@ impl Args {
         if needs_file && parsed.file.is_none() {
             return Err("FILE is required (use - for standard input)".into());
         }
+        let allowed = match (parsed.command, parsed.format) {
+            (_, None) | (Command::Rank, _) => true,
+            (Command::Compare, Some(Format::Xlsx)) => true,
+            (Command::Template, Some(Format::Csv | Format::Xlsx)) => true,
+            _ => false,
+        };
+        if !allowed {
+            return Err(
+                "--format is an option of rank (json, jsonl, csv, xlsx), compare (xlsx) and template (csv, xlsx)"
+                    .into(),
+            );
+        }
+        if parsed.format.is_some() && parsed.text {
+            return Err("--format and --text: choose one".into());
+        }
         if parsed.command == Command::Compare && parsed.variant.is_none() {
             return Err("compare needs --variant RULES".into());
-        }
-        if let Some(format) = &parsed.format {
-            let allowed: &[&str] = match parsed.command {
-                Command::Rank | Command::Compare => &["xlsx"],
-                Command::Template => &["csv", "xlsx"],
-                _ => &[],
-            };
-            if !allowed.contains(&format.as_str()) {
-                return Err(format!(
-                    "--format {format} is not available here (rank, compare: xlsx; template: csv, xlsx)"
-                ));
-            }
         }
         Ok(parsed)
     }
 
     /// True when the output is an .xlsx workbook.
     pub fn wants_workbook(&self) -> bool {
-        self.command == Command::Xlsx || self.format.as_deref() == Some("xlsx")
+        self.command == Command::Xlsx || self.format == Some(Format::Xlsx)
     }
 }
 

@@ -6,9 +6,13 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
-use super::dossier::{Cohort, Dossier};
+use super::cohort::Ranked;
+use super::dossier::{
+    Assumptions, Cohort, Dossier, Factors, NegativeRecord, Pledge, PositiveClaim, VoteCounts,
+};
 use super::error::Problem;
-use super::ids::{RaterGroup, VoteCategory};
+use super::fast;
+use super::ids::{Area, Grade, PoliticalQuality, RaterGroup, Tier, UnitKind, VoteCategory};
 use super::rules::RuleSet;
 
 /// The byte-order mark written before the header.
@@ -95,19 +99,31 @@ pub fn template(example: &Dossier) -> String {
 
 const FORMULA_STARTS: [char; 4] = ['=', '+', '-', '@'];
 
-fn quote(cell: &str) -> String {
+fn quote(cell: &str, out: &mut String) {
     if cell.contains([',', '"', '\n', '\r']) || cell.starts_with(char::is_whitespace) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
+        out.push('"');
+        out.push_str(&cell.replace('"', "\"\""));
+        out.push('"');
     } else {
-        cell.to_string()
+        out.push_str(cell);
     }
 }
 
-/// Free text, with a `'` put before a leading `=`, `+`, `-` or `@` so that no spreadsheet
-/// takes it for a formula; reading strips that `'` again.
+/// Free text as a cell. A `'` goes before text that a spreadsheet would take for a formula
+/// (a leading `=`, `+`, `-` or `@`), before text that starts with `'` itself, and before text
+/// that is empty or starts or ends with white space, which a cell would otherwise lose: reading
+/// takes everything after that `'` as it is.
 fn text_cell(text: Option<&str>) -> String {
     match text {
-        Some(t) if t.starts_with(FORMULA_STARTS) || t.starts_with('\'') => format!("'{t}"),
+        Some(t)
+            if t.is_empty()
+                || t.starts_with(FORMULA_STARTS)
+                || t.starts_with('\'')
+                || t.starts_with(char::is_whitespace)
+                || t.ends_with(char::is_whitespace) =>
+        {
+            format!("'{t}")
+        }
         Some(t) => t.to_string(),
         None => String::new(),
     }
@@ -118,115 +134,229 @@ fn num(x: Option<f64>) -> String {
     x.map(|x| x.to_string()).unwrap_or_default()
 }
 
-/// Writes officials as CSV (with BOM and CRLF line ends).
-pub fn write(officials: &[Dossier]) -> String {
-    let groups = officials
+/// How many pledge groups the header of these officials has: the most pledges any has (3 for
+/// none, at least 1).
+pub fn pledge_groups(officials: &[Dossier]) -> usize {
+    officials
         .iter()
         .map(|d| d.pledges.len())
         .max()
         .unwrap_or(3)
-        .max(1);
+        .max(1)
+}
+
+/// One official's cells under [`header`]`(groups)`, exactly as [`write`] writes them (free text
+/// already guarded against formulas). Another table format (a spreadsheet) writes these cells
+/// and reads them back with [`read_records`].
+pub fn row(d: &Dossier, groups: usize) -> Vec<String> {
+    let mut row: Vec<String> = vec![
+        text_cell(d.name.as_deref()),
+        text_cell(d.post.as_deref()),
+        d.unit_kind.map(|k| k.id().to_string()).unwrap_or_default(),
+        d.year.map(|y| y.to_string()).unwrap_or_default(),
+        num(d.unit_score),
+        d.political_quality.id().to_string(),
+    ];
+    for group in RaterGroup::ALL {
+        for category in VoteCategory::ALL {
+            row.push(
+                d.votes
+                    .get(*group)
+                    .map(|v| v.get(*category).to_string())
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    let list = |items: &mut dyn Iterator<Item = (&str, u32)>| {
+        items
+            .map(|(id, n)| {
+                if n == 1 {
+                    id.to_string()
+                } else {
+                    format!("{id}*{n}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(";")
+    };
+    row.push(list(&mut d.positive.iter().map(|c| (c.item.as_str(), c.count))));
+    row.push(list(&mut d.negative.iter().map(|r| (r.item.as_str(), r.count))));
+    let tolerated: Vec<&str> = d
+        .negative
+        .iter()
+        .filter(|r| r.tolerated)
+        .map(|r| r.item.as_str())
+        .collect();
+    row.push(tolerated.join(";"));
+    row.push(d.history.iter().map(|t| t.id()).collect::<Vec<_>>().join(";"));
+    let a = &d.assumptions;
+    row.extend([num(a.quarter_score), num(a.unit_score), num(a.multi_score)]);
+    for i in 0..groups {
+        match d.pledges.get(i) {
+            None => row.extend(std::iter::repeat_n(String::new(), PLEDGE_FIELDS.len())),
+            Some(p) => {
+                row.push(p.area.id().into());
+                row.push(text_cell(p.title.as_deref()));
+                row.push(p.grade.map(|g| g.id().to_string()).unwrap_or_default());
+                let f = p.factors;
+                row.push(f.map(|f| f.difficulty.to_string()).unwrap_or_default());
+                row.push(f.map(|f| f.innovation.to_string()).unwrap_or_default());
+                row.push(f.map(|f| f.contribution.to_string()).unwrap_or_default());
+                row.extend(p.quarters.iter().map(|q| num(*q)));
+            }
+        }
+    }
+    row
+}
+
+/// Appends one record: cells quoted where needed, joined by commas, and CRLF.
+fn push_record<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        quote(cell.as_ref(), out);
+    }
+    out.push_str("\r\n");
+}
+
+/// Writes officials as CSV (with BOM and CRLF line ends).
+pub fn write(officials: &[Dossier]) -> String {
+    let groups = pledge_groups(officials);
     let mut out = String::new();
     out.push(BOM);
-    out.push_str(
-        &header(groups)
-            .iter()
-            .map(|h| quote(h))
-            .collect::<Vec<_>>()
-            .join(","),
-    );
-    out.push_str("\r\n");
+    push_record(&mut out, &header(groups));
     for d in officials {
-        let mut row: Vec<String> = vec![
-            text_cell(d.name.as_deref()),
-            text_cell(d.post.as_deref()),
-            d.unit_kind.map(|k| k.id().to_string()).unwrap_or_default(),
-            d.year.map(|y| y.to_string()).unwrap_or_default(),
-            num(d.unit_score),
-            d.political_quality.id().to_string(),
-        ];
-        for group in RaterGroup::ALL {
-            for category in VoteCategory::ALL {
-                row.push(
-                    d.votes
-                        .get(*group)
-                        .map(|v| v.get(*category).to_string())
-                        .unwrap_or_default(),
-                );
-            }
-        }
-        let list = |items: Vec<(String, u32)>| {
-            items
-                .into_iter()
-                .map(|(id, n)| if n == 1 { id } else { format!("{id}*{n}") })
-                .collect::<Vec<_>>()
-                .join(";")
-        };
-        row.push(list(
-            d.positive.iter().map(|c| (c.item.clone(), c.count)).collect(),
-        ));
-        row.push(list(
-            d.negative.iter().map(|r| (r.item.clone(), r.count)).collect(),
-        ));
-        let tolerated: Vec<&str> = d
-            .negative
-            .iter()
-            .filter(|r| r.tolerated)
-            .map(|r| r.item.as_str())
-            .collect();
-        row.push(tolerated.join(";"));
-        row.push(d.history.iter().map(|t| t.id()).collect::<Vec<_>>().join(";"));
-        let a = &d.assumptions;
-        row.extend([num(a.quarter_score), num(a.unit_score), num(a.multi_score)]);
-        for i in 0..groups {
-            match d.pledges.get(i) {
-                None => row.extend(std::iter::repeat_n(String::new(), PLEDGE_FIELDS.len())),
-                Some(p) => {
-                    row.push(p.area.id().into());
-                    row.push(text_cell(p.title.as_deref()));
-                    row.push(p.grade.map(|g| g.id().to_string()).unwrap_or_default());
-                    let f = p.factors;
-                    row.push(f.map(|f| f.difficulty.to_string()).unwrap_or_default());
-                    row.push(f.map(|f| f.innovation.to_string()).unwrap_or_default());
-                    row.push(f.map(|f| f.contribution.to_string()).unwrap_or_default());
-                    row.extend(p.quarters.iter().map(|q| num(*q)));
-                }
-            }
-        }
-        out.push_str(&row.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        push_record(&mut out, &row(d, groups));
     }
     out
 }
 
-/// Splits CSV text into records of cells, with the line each record starts on (RFC 4180:
-/// quoted cells may hold commas, doubled quotes and line breaks).
-pub fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
+/// [`write`] straight to a writer, a record at a time.
+pub fn write_to(out: &mut impl std::io::Write, officials: &[Dossier]) -> std::io::Result<()> {
+    let groups = pledge_groups(officials);
+    let mut line = String::from(BOM);
+    push_record(&mut line, &header(groups));
+    for d in officials {
+        out.write_all(line.as_bytes())?;
+        line.clear();
+        push_record(&mut line, &row(d, groups));
+    }
+    out.write_all(line.as_bytes())
+}
+
+/// The columns of a ranking as CSV: the fields of `dongliang rank`'s JSON, in its order.
+pub const RANKING_COLUMNS: [&str; 11] = [
+    "index",
+    "name",
+    "post",
+    "total",
+    "tier",
+    "rank",
+    "honour",
+    "vetoed",
+    "projected",
+    "quota_demoted",
+    "consequences",
+];
+
+/// A ranking as CSV (BOM, CRLF): one row per official in rank order, consequences as
+/// `commendation;promotion_priority`.
+pub fn write_ranking(out: &mut impl std::io::Write, ranking: &[Ranked]) -> std::io::Result<()> {
+    let mut line = String::from(BOM);
+    push_record(&mut line, &RANKING_COLUMNS);
+    for r in ranking {
+        out.write_all(line.as_bytes())?;
+        line.clear();
+        let consequences: Vec<&str> = r.consequences.iter().map(|c| c.id()).collect();
+        let cells = [
+            r.index.to_string(),
+            text_cell(Some(&r.name)),
+            text_cell(r.post.as_deref()),
+            r.total.to_string(),
+            r.tier.id().to_string(),
+            r.rank.to_string(),
+            r.honour.to_string(),
+            r.vetoed.to_string(),
+            r.projected.to_string(),
+            r.quota_demoted.to_string(),
+            consequences.join(";"),
+        ];
+        push_record(&mut line, &cells);
+    }
+    out.write_all(line.as_bytes())
+}
+
+/// The delimiter of a CSV file, told from its header line (outside quotes): a comma, a tab
+/// (a spreadsheet's "Unicode text" export) or a semicolon (a spreadsheet's CSV where the comma
+/// is the decimal separator), whichever the header has most of; a comma when it has none.
+pub fn delimiter(text: &str) -> char {
     let text = text.strip_prefix(BOM).unwrap_or(text);
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' | '\r' if !quoted => break,
+            ',' if !quoted => counts[0] += 1,
+            '\t' if !quoted => counts[1] += 1,
+            ';' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).rev().max_by_key(|i| counts[*i]).unwrap_or(0);
+    if counts[best] == 0 {
+        ','
+    } else {
+        [',', '\t', ';'][best]
+    }
+}
+
+/// Splits CSV text into records of cells, with the line each record starts on (RFC 4180:
+/// quoted cells may hold the delimiter, doubled quotes and line breaks). The delimiter is told
+/// from the header line ([`delimiter`]).
+pub fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
+    records_with(text, delimiter(text))
+}
+
+/// [`records`] with a given delimiter (an ASCII character: a comma, a tab, a semicolon).
+pub fn records_with(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let bytes = text.as_bytes();
+    // A delimiter outside ASCII never splits (every byte of UTF-8 text below 0x80 is a character).
+    let delimiter = u8::try_from(delimiter).ok().filter(u8::is_ascii);
+    let special = |b: u8| Some(b) == delimiter || b == b'"' || b == b'\n' || b == b'\r';
     let mut out = Vec::new();
     let (mut cell, mut row) = (String::new(), Vec::new());
     let (mut line, mut start, mut quoted, mut was_quoted) = (1, 1, false, false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => {
-                if c == '\n' {
-                    line += 1;
+    let mut i = 0;
+    // Every index below is at an ASCII byte or at the end, so every slice is whole characters.
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quoted {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    cell.push('"');
+                    i += 2;
+                } else {
+                    quoted = false;
+                    i += 1;
                 }
-                cell.push(c);
+                continue;
             }
-            (false, '"') if cell.is_empty() && !was_quoted => (quoted, was_quoted) = (true, true),
-            (false, ',') => {
-                row.push(std::mem::take(&mut cell));
-                was_quoted = false;
-            }
-            (false, '\r') if chars.peek() == Some(&'\n') => {}
-            (false, '\n') | (false, '\r') => {
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| b == b'"')
+                .map_or(bytes.len(), |j| i + j);
+            line += bytes[i..end].iter().filter(|&&b| b == b'\n').count();
+            cell.push_str(&text[i..end]);
+            i = end;
+            continue;
+        }
+        match b {
+            b'"' if cell.is_empty() && !was_quoted => (quoted, was_quoted) = (true, true),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {}
+            b'\n' | b'\r' => {
                 row.push(std::mem::take(&mut cell));
                 was_quoted = false;
                 if !(row.len() == 1 && row[0].is_empty()) {
@@ -236,8 +366,21 @@ pub fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
                 line += 1;
                 start = line;
             }
-            (false, c) => cell.push(c),
+            _ if Some(b) == delimiter => {
+                row.push(std::mem::take(&mut cell));
+                was_quoted = false;
+            }
+            _ => {
+                let end = bytes[i + 1..]
+                    .iter()
+                    .position(|&b| special(b))
+                    .map_or(bytes.len(), |j| i + 1 + j);
+                cell.push_str(&text[i..end]);
+                i = end;
+                continue;
+            }
         }
+        i += 1;
     }
     if quoted {
         return Err(CsvError {
@@ -256,8 +399,34 @@ pub fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
 
 /// Reads a cohort from CSV; every problem is reported by line and column.
 pub fn read(text: &str, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
-    let mut records = records(text).map_err(|e| vec![e])?.into_iter();
-    let Some((_, header)) = records.next() else {
+    read_records(records(text).map_err(|e| vec![e])?, rules)
+}
+
+/// Reads a cohort from a table already split into records: the header first, then one record
+/// per official. Each record is `(line, cells)`: `line` is what errors report as the line (a
+/// spreadsheet's row number), and a cell's column is its 1-based position in the record. Cells
+/// are text exactly as [`row`] writes them (numbers as text, lists as `P1;P8*2`, free text
+/// after a guarding `'` where [`row`] put one). Every problem is reported with its line and
+/// column, and nothing is returned unless every record is valid — the same checks and the same
+/// messages as [`read`], which splits CSV text and calls this.
+pub fn read_records(records: Vec<(usize, Vec<String>)>, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
+    read_records_as(records, rules, true)
+}
+
+/// [`read`] without the fast path: every row is checked through the JSON value walk. For the
+/// tests that compare the two; the results are the same.
+#[doc(hidden)]
+pub fn read_walked(text: &str, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
+    read_records_as(records(text).map_err(|e| vec![e])?, rules, false)
+}
+
+fn read_records_as(
+    records: Vec<(usize, Vec<String>)>,
+    rules: &RuleSet,
+    fast: bool,
+) -> Result<Cohort, Vec<CsvError>> {
+    let mut records = records.into_iter();
+    let Some((header_line, header)) = records.next() else {
         return Err(vec![CsvError {
             line: 1,
             column: None,
@@ -267,25 +436,26 @@ pub fn read(text: &str, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
     };
     let mut errors = Vec::new();
     for (i, name) in header.iter().enumerate() {
-        if !known_column(name) {
-            errors.push(CsvError {
-                line: 1,
-                column: Some(i + 1),
-                header: Some(name.clone()),
-                problem: Problem::UnknownField,
-            });
-        }
+        let problem = if !known_column(name) {
+            Problem::UnknownField
+        } else if header[..i].contains(name) {
+            Problem::DuplicateId { id: name.clone() }
+        } else {
+            continue;
+        };
+        errors.push(CsvError {
+            line: header_line,
+            column: Some(i + 1),
+            header: Some(name.clone()),
+            problem,
+        });
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut officials = Vec::new();
+    let layout = Layout::new(&header);
+    let mut officials = Vec::with_capacity(records.len());
     for (line, cells) in records {
-        let row = Row {
-            line,
-            header: &header,
-            cells: &cells,
-        };
         if cells.len() != header.len() {
             let problem = Problem::Count {
                 count: cells.len(),
@@ -300,6 +470,16 @@ pub fn read(text: &str, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
             });
             continue;
         }
+        let row = Row {
+            line,
+            header: &header,
+            layout: &layout,
+            cells: &cells,
+        };
+        if let Some(d) = (fast && fast::IN_USE).then(|| row.fast(rules)).flatten() {
+            officials.push(d);
+            continue;
+        }
         match row.dossier(rules) {
             Ok(d) => officials.push(d),
             Err(mut row_errors) => errors.append(&mut row_errors),
@@ -312,25 +492,163 @@ pub fn read(text: &str, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
     }
 }
 
+/// The group number and field of a `pledgeN_field` column (N written plainly, 1–50).
+fn pledge_column(name: &str) -> Option<(usize, usize)> {
+    let (n, field) = name.strip_prefix("pledge")?.split_once('_')?;
+    let g = n
+        .parse::<usize>()
+        .ok()
+        .filter(|g| (1..=50).contains(g) && g.to_string() == n)?;
+    Some((g, PLEDGE_FIELDS.iter().position(|f| *f == field)?))
+}
+
 fn known_column(name: &str) -> bool {
-    let pledge_field = name.strip_prefix("pledge").and_then(|rest| rest.split_once('_'));
-    fixed_columns().iter().any(|f| f == name)
-        || pledge_field.is_some_and(|(n, field)| {
-            n.parse::<usize>().is_ok_and(|n| (1..=50).contains(&n)) && PLEDGE_FIELDS.contains(&field)
-        })
+    fixed_columns().iter().any(|f| f == name) || pledge_column(name).is_some()
+}
+
+/// Where each column is, found once per file.
+struct Layout {
+    name: Option<usize>,
+    post: Option<usize>,
+    unit_kind: Option<usize>,
+    year: Option<usize>,
+    unit_score: Option<usize>,
+    political_quality: Option<usize>,
+    votes: [[Option<usize>; 4]; 4],
+    positive: Option<usize>,
+    negative: Option<usize>,
+    tolerated: Option<usize>,
+    history: Option<usize>,
+    assume: [Option<usize>; 3],
+    /// The pledge groups the header has, by number, and their fields' columns.
+    pledges: Vec<(usize, [Option<usize>; 10])>,
+}
+
+impl Layout {
+    fn new(header: &[String]) -> Layout {
+        let at = |name: &str| header.iter().position(|h| h == name);
+        let mut votes = [[None; 4]; 4];
+        for group in RaterGroup::ALL {
+            for category in VoteCategory::ALL {
+                votes[group.index()][category.index()] = at(&format!("{}_{}", group.id(), category.id()));
+            }
+        }
+        let mut pledges: Vec<(usize, [Option<usize>; 10])> = Vec::new();
+        for (i, (g, field)) in header
+            .iter()
+            .enumerate()
+            .filter_map(|(i, h)| Some((i, pledge_column(h)?)))
+        {
+            match pledges.iter_mut().find(|(n, _)| *n == g) {
+                Some((_, fields)) => fields[field] = Some(i),
+                None => {
+                    let mut fields = [None; 10];
+                    fields[field] = Some(i);
+                    pledges.push((g, fields));
+                }
+            }
+        }
+        pledges.sort_by_key(|(g, _)| *g);
+        Layout {
+            name: at("name"),
+            post: at("post"),
+            unit_kind: at("unit_kind"),
+            year: at("year"),
+            unit_score: at("unit_score"),
+            political_quality: at("political_quality"),
+            votes,
+            positive: at("positive"),
+            negative: at("negative"),
+            tolerated: at("negative_tolerated"),
+            history: at("history"),
+            assume: [
+                at("assume_quarter_score"),
+                at("assume_unit_score"),
+                at("assume_multi_score"),
+            ],
+            pledges,
+        }
+    }
+}
+
+/// A list cell's entries: split at `;` (or `；`), trimmed, empty ones dropped.
+fn entries(cell: Option<&str>) -> impl Iterator<Item = &str> {
+    cell.unwrap_or_default()
+        .split([';', '；'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// A list entry `P8*2` as its id and count text (`P8`, `2`); `P8` alone has no count.
+fn split_entry(entry: &str) -> (&str, Option<&str>) {
+    match entry.split_once(['*', '×', 'x']) {
+        Some((id, n)) => (id.trim(), Some(n.trim())),
+        None => (entry, None),
+    }
+}
+
+/// A cell as a number, as the value walk reads it: a finite `f64`, else not a number.
+fn number(cell: Option<&str>) -> Result<Option<f64>, ()> {
+    match cell {
+        None => Ok(None),
+        Some(text) => text
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .map(Some)
+            .ok_or(()),
+    }
+}
+
+/// A cell as a whole number in `min..=max`, as the value walk reads it.
+fn whole(cell: Option<&str>, min: f64, max: f64) -> Result<Option<f64>, ()> {
+    match number(cell)? {
+        Some(x) if x.fract() != 0.0 || x < min || x > max => Err(()),
+        x => Ok(x),
+    }
 }
 
 /// One data row of a CSV file.
 struct Row<'a> {
     line: usize,
     header: &'a [String],
+    layout: &'a Layout,
     cells: &'a [String],
 }
 
 impl Row<'_> {
+    /// The trimmed cell in column `i`, `None` when empty or when there is no such column.
+    fn at(&self, i: Option<usize>) -> Option<&str> {
+        Some(self.cells[i?].trim()).filter(|c| !c.is_empty())
+    }
+
     fn cell(&self, name: &str) -> Option<&str> {
-        let i = self.header.iter().position(|h| h == name)?;
-        Some(self.cells[i].trim()).filter(|c| !c.is_empty())
+        self.at(self.header.iter().position(|h| h == name))
+    }
+
+    /// Free text in column `i`: the trimmed cell, or everything after a leading `'` as it is.
+    fn free_text_at(&self, i: Option<usize>) -> Option<&str> {
+        let trimmed = self.at(i)?;
+        Some(match trimmed.strip_prefix('\'') {
+            Some(_) => {
+                let raw = &self.cells[i?];
+                &raw[raw.find('\'').map_or(0, |q| q + 1)..]
+            }
+            None => trimmed,
+        })
+    }
+
+    /// An id in column `i` (a `'` before it is dropped).
+    fn id_at(&self, i: Option<usize>) -> Option<&str> {
+        self.at(i).map(|s| s.strip_prefix('\'').unwrap_or(s))
+    }
+
+    /// An optional id in column `i`: `Some(None)` when empty, `None` when not an id.
+    fn parse_id<T>(&self, i: Option<usize>, parse: fn(&str) -> Option<T>) -> Option<Option<T>> {
+        match self.id_at(i) {
+            None => Some(None),
+            Some(id) => parse(id).map(Some),
+        }
     }
 
     fn error(&self, name: &str, problem: Problem) -> CsvError {
@@ -341,6 +659,99 @@ impl Row<'_> {
             header: Some(name.to_string()),
             problem,
         }
+    }
+
+    /// The row as a dossier straight from its cells, when it is certainly valid under
+    /// `rules`; `None` when anything is wrong or unsure (then [`Row::dossier`] reports it).
+    /// Whatever this accepts, [`Row::dossier`] accepts too, with an identical dossier.
+    fn fast(&self, rules: &RuleSet) -> Option<Dossier> {
+        let l = self.layout;
+        let mut d = Dossier {
+            name: self.free_text_at(l.name).map(str::to_string),
+            post: self.free_text_at(l.post).map(str::to_string),
+            unit_kind: self.parse_id(l.unit_kind, UnitKind::from_id)?,
+            year: whole(self.at(l.year), 1949.0, 2100.0).ok()?.map(|y| y as i32),
+            unit_score: number(self.at(l.unit_score)).ok()?,
+            political_quality: self
+                .parse_id(l.political_quality, PoliticalQuality::from_id)?
+                .unwrap_or_default(),
+            ..Dossier::default()
+        };
+        let max_votes = f64::from(rules.raters.max_votes);
+        for group in RaterGroup::ALL {
+            let columns = l.votes[group.index()];
+            if columns.iter().all(|c| self.at(*c).is_none()) {
+                continue;
+            }
+            let mut counts = VoteCounts::default();
+            for category in VoteCategory::ALL {
+                if let Some(n) = whole(self.at(columns[category.index()]), 0.0, max_votes).ok()? {
+                    counts.set(*category, n as u32);
+                }
+            }
+            *d.votes.slot(*group) = Some(counts);
+        }
+        for entry in entries(self.at(l.positive)) {
+            let (item, count) = split_entry(entry);
+            let count = count.map_or(Some(1), |n| n.parse::<u32>().ok())?;
+            d.positive.push(PositiveClaim {
+                item: item.to_string(),
+                count,
+            });
+        }
+        let tolerated = self.at(l.tolerated);
+        for entry in entries(self.at(l.negative)) {
+            let (item, count) = split_entry(entry);
+            let count = count.map_or(Some(1), |n| n.parse::<u32>().ok())?;
+            d.negative.push(NegativeRecord {
+                item: item.to_string(),
+                count,
+                tolerated: entries(tolerated).any(|t| t == item),
+            });
+        }
+        if !entries(tolerated).all(|t| d.negative.iter().any(|r| r.item == t)) {
+            return None;
+        }
+        for entry in entries(self.at(l.history)) {
+            d.history.push(Tier::from_id(entry)?);
+        }
+        let [q, u, m] = l.assume;
+        d.assumptions = Assumptions {
+            quarter_score: number(self.at(q)).ok()?,
+            unit_score: number(self.at(u)).ok()?,
+            multi_score: number(self.at(m)).ok()?,
+        };
+        let (fmin, fmax) = (
+            f64::from(rules.grading.factor_min),
+            f64::from(rules.grading.factor_max),
+        );
+        for (_, columns) in &l.pledges {
+            if columns.iter().all(|c| self.at(*c).is_none()) {
+                continue;
+            }
+            let factor = |k: usize| whole(self.at(columns[3 + k]), fmin, fmax).map(|f| f.map(|f| f as u8));
+            let factors = match (factor(0).ok()?, factor(1).ok()?, factor(2).ok()?) {
+                (None, None, None) => None,
+                (Some(difficulty), Some(innovation), Some(contribution)) => Some(Factors {
+                    difficulty,
+                    innovation,
+                    contribution,
+                }),
+                _ => return None,
+            };
+            let mut quarters = [None; 4];
+            for (q, quarter) in quarters.iter_mut().enumerate() {
+                *quarter = number(self.at(columns[6 + q])).ok()?;
+            }
+            d.pledges.push(Pledge {
+                area: self.parse_id(columns[0], Area::from_id)??,
+                title: self.free_text_at(columns[1]).map(str::to_string),
+                grade: self.parse_id(columns[2], Grade::from_id)?,
+                factors,
+                quarters,
+            });
+        }
+        fast::accepts(&d, rules).then_some(d)
     }
 
     /// A cell as a JSON number when it parses as one, as a string otherwise (the validator
@@ -357,23 +768,25 @@ impl Row<'_> {
         }
     }
 
+    /// An id column as a JSON string.
     fn text(&self, name: &str) -> Value {
-        let unescaped = |s: &str| s.strip_prefix('\'').unwrap_or(s).to_string();
-        self.cell(name)
-            .map_or(Value::Null, |s| Value::String(unescaped(s)))
+        let i = self.header.iter().position(|h| h == name);
+        self.id_at(i)
+            .map_or(Value::Null, |s| Value::String(s.to_string()))
+    }
+
+    /// A free-text column as a JSON string.
+    fn free_text(&self, name: &str) -> Value {
+        let i = self.header.iter().position(|h| h == name);
+        self.free_text_at(i)
+            .map_or(Value::Null, |s| Value::String(s.to_string()))
     }
 
     fn list(&self, name: &str) -> Vec<&str> {
-        self.cell(name)
-            .map(|c| {
-                c.split([';', ';'])
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default()
+        entries(self.cell(name)).collect()
     }
 
+    /// The row checked through the JSON value walk: every problem, by line and column.
     fn dossier(&self, rules: &RuleSet) -> Result<Dossier, Vec<CsvError>> {
         let mut map = Map::new();
         let mut columns: Vec<(String, String)> = Vec::new();
@@ -383,7 +796,10 @@ impl Row<'_> {
                 columns.push((key.into(), column.into()));
             }
         };
-        for key in ["name", "post", "unit_kind", "political_quality"] {
+        for key in ["name", "post"] {
+            put(&mut map, key, self.free_text(key), key);
+        }
+        for key in ["unit_kind", "political_quality"] {
             put(&mut map, key, self.text(key), key);
         }
         for key in ["year", "unit_score"] {
@@ -411,8 +827,14 @@ impl Row<'_> {
         let positive = self.items("positive", &mut errors, &[]);
         let tolerated = self.list("negative_tolerated");
         let negative = self.items("negative", &mut errors, &tolerated);
+        // Item ids, not the entries: `N11*2` is the item N11 counted twice.
+        let negative_ids: Vec<&str> = self
+            .list("negative")
+            .into_iter()
+            .map(|e| split_entry(e).0)
+            .collect();
         for id in &tolerated {
-            if !self.list("negative").contains(id) {
+            if !negative_ids.contains(id) {
                 let problem = Problem::invalid(
                     format!("“{id}” is not in the negative column"),
                     format!("“{id}”不在 negative 列中"),
@@ -442,7 +864,11 @@ impl Row<'_> {
             map.insert("assumptions".into(), Value::Object(assumptions));
         }
         map.insert("pledges".into(), Value::Array(self.pledges(&mut columns)));
-        columns.push(("pledges".into(), "pledge1_area".into()));
+        let first_area = match self.layout.pledges.first() {
+            Some((g, _)) => format!("pledge{g}_area"),
+            None => "pledge1_area".into(),
+        };
+        columns.push(("pledges".into(), first_area));
         columns.push(("positive".into(), "positive".into()));
         columns.push(("negative".into(), "negative".into()));
         columns.push(("history".into(), "history".into()));
@@ -461,13 +887,8 @@ impl Row<'_> {
     }
 
     fn pledges(&self, columns: &mut Vec<(String, String)>) -> Vec<Value> {
-        let groups = self
-            .header
-            .iter()
-            .filter(|h| h.starts_with("pledge") && h.ends_with("_area"))
-            .count();
         let mut pledges = Vec::new();
-        for g in 1..=groups {
+        for (g, _) in &self.layout.pledges {
             let col = |f: &str| format!("pledge{g}_{f}");
             let used = PLEDGE_FIELDS.iter().any(|f| self.cell(&col(f)).is_some());
             if !used {
@@ -477,7 +898,7 @@ impl Row<'_> {
             let mut p = Map::new();
             for (key, value) in [
                 ("area", self.text(&col("area"))),
-                ("title", self.text(&col("title"))),
+                ("title", self.free_text(&col("title"))),
                 ("grade", self.text(&col("grade"))),
             ] {
                 columns.push((format!("pledges[{i}].{key}"), col(key)));
@@ -514,9 +935,9 @@ impl Row<'_> {
     fn items(&self, column: &str, errors: &mut Vec<CsvError>, tolerated: &[&str]) -> Vec<Value> {
         let mut items = Vec::new();
         for entry in self.list(column) {
-            let (id, count) = match entry.split_once(['*', '×', 'x']) {
-                Some((id, n)) => match n.trim().parse::<u32>() {
-                    Ok(n) => (id.trim(), n),
+            let (id, count) = match split_entry(entry) {
+                (id, Some(n)) => match n.parse::<u32>() {
+                    Ok(n) => (id, n),
                     Err(_) => {
                         errors.push(self.error(
                             column,
@@ -528,7 +949,7 @@ impl Row<'_> {
                         continue;
                     }
                 },
-                None => (entry, 1),
+                (id, None) => (id, 1),
             };
             let mut item = json!({"item": id, "count": count});
             if tolerated.contains(&id) {

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::FieldErrors;
+use super::fast;
 use super::ids::{Area, Grade, PoliticalQuality, RaterGroup, Tier, UnitKind, VoteCategory};
 use super::rules::RuleSet;
 
@@ -15,26 +16,51 @@ pub struct Dossier {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_id"
+    )]
     pub unit_kind: Option<UnitKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// The unit's comprehensive performance score, 0–100; `None` while not published.
     #[serde(default)]
     pub unit_score: Option<f64>,
+    #[serde(deserialize_with = "fast::vec_of_maps")]
     pub pledges: Vec<Pledge>,
-    #[serde(default, skip_serializing_if = "Votes::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Votes::is_empty",
+        deserialize_with = "fast::map_or_default"
+    )]
     pub votes: Votes,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "fast::id_or_default")]
     pub political_quality: PoliticalQuality,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "fast::vec_of_maps_or_empty"
+    )]
     pub positive: Vec<PositiveClaim>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "fast::vec_of_maps_or_empty"
+    )]
     pub negative: Vec<NegativeRecord>,
     /// Previous years' tiers, oldest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "fast::vec_of_ids_or_empty"
+    )]
     pub history: Vec<Tier>,
-    #[serde(default, skip_serializing_if = "Assumptions::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Assumptions::is_empty",
+        deserialize_with = "fast::map_or_default"
+    )]
     pub assumptions: Assumptions,
 }
 
@@ -42,12 +68,21 @@ pub struct Dossier {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pledge {
+    #[serde(deserialize_with = "fast::id")]
     pub area: Area,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_id"
+    )]
     pub grade: Option<Grade>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_map"
+    )]
     pub factors: Option<Factors>,
     /// Q1..Q4, each 0–100 or `None` while not scored.
     pub quarters: [Option<f64>; 4],
@@ -110,13 +145,29 @@ impl VoteCounts {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Votes {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_map"
+    )]
     pub district_leaders: Option<VoteCounts>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_map"
+    )]
     pub peers: Option<VoteCounts>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_map"
+    )]
     pub unit_staff: Option<VoteCounts>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_map"
+    )]
     pub public: Option<VoteCounts>,
 }
 
@@ -191,12 +242,21 @@ impl Assumptions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Cohort {
+    #[serde(deserialize_with = "fast::vec_of_maps")]
     pub officials: Vec<Dossier>,
 }
 
 impl Dossier {
     /// Parses and validates a dossier; every problem is reported with its field path.
+    ///
+    /// Valid text takes the fast path (serde's derived decoder, then the checks on the typed
+    /// value); only text that it declines is walked as a JSON value for every problem.
     pub fn from_json(text: &str, rules: &RuleSet) -> Result<Dossier, FieldErrors> {
+        if fast::IN_USE {
+            if let Some(dossier) = fast::dossier(text, rules) {
+                return Ok(dossier);
+            }
+        }
         let value = super::json::parse_value(text)?;
         Dossier::from_value(&value, rules)
     }
@@ -209,7 +269,7 @@ impl Dossier {
     /// Checks a dossier built in code against the rules, as if it had been read from JSON.
     pub fn validate(&self, rules: &RuleSet) -> Result<(), FieldErrors> {
         let mut errors = self.non_finite_numbers();
-        if errors.is_empty() {
+        if errors.is_empty() && !fast::accepts(self, rules) {
             let value = serde_json::to_value(self).unwrap_or_default();
             if let Err(found) = Dossier::from_value(&value, rules) {
                 errors = found;
@@ -260,8 +320,14 @@ impl Dossier {
 }
 
 impl Cohort {
-    /// Parses and validates a cohort; paths are under `officials[i]`.
+    /// Parses and validates a cohort; paths are under `officials[i]`. Like
+    /// [`Dossier::from_json`], valid text takes the fast path.
     pub fn from_json(text: &str, rules: &RuleSet) -> Result<Cohort, FieldErrors> {
+        if fast::IN_USE {
+            if let Some(cohort) = fast::cohort(text, rules) {
+                return Ok(cohort);
+            }
+        }
         let value = super::json::parse_value(text)?;
         super::dossier_check::decode_cohort(&value, rules)
     }

@@ -13,12 +13,13 @@ use super::ids::{Area, Grade, PoliticalQuality, RaterGroup, Tier, UnitKind, Vote
 use super::json::{field_path, Reader};
 use super::rules::RuleSet;
 
-const MAX_NAME: usize = 100;
-const MAX_TEXT: usize = 500;
-const MAX_HISTORY: usize = 50;
-const MAX_COHORT: usize = 1_000_000;
-const MIN_YEAR: f64 = 1949.0;
-const MAX_YEAR: f64 = 2100.0;
+// The limits, shared with the fast path (`fast.rs`).
+pub(crate) const MAX_NAME: usize = 100;
+pub(crate) const MAX_TEXT: usize = 500;
+pub(crate) const MAX_HISTORY: usize = 50;
+pub(crate) const MAX_COHORT: usize = 1_000_000;
+pub(crate) const MIN_YEAR: f64 = 1949.0;
+pub(crate) const MAX_YEAR: f64 = 2100.0;
 
 const DOSSIER_FIELDS: &[&str] = &[
     "name",

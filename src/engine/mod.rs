@@ -3,7 +3,7 @@
 //! | spec | module |
 //! |---|---|
 //! | §1–§7 parameters | [`rules`] (data: `rules/default.json`), [`rules_check`] (validation) |
-//! | §9–§10 dossier | [`dossier`] (model), `dossier_check` (decoding, every error with its path) |
+//! | §9–§10 dossier | [`dossier`] (model), [`fast`] (the fast path), `dossier_check` (decoding, every error with its path) |
 //! | §2–§5, §7 arithmetic | [`evaluate`] ([`Engine::score`], [`Engine::compute`]) |
 //! | §5–§6 result | [`assessment`] ([`Engine::evaluate`]), [`consequences`] |
 //! | explanation | [`trace`] (opt-in tracer), `explain` (the steps) |
@@ -38,6 +38,7 @@ pub mod encoding;
 pub mod error;
 pub mod evaluate;
 mod explain;
+pub mod fast;
 pub mod ids;
 mod json;
 pub mod report;

@@ -383,8 +383,11 @@ fn value_of(value: &DataRef<'_>) -> Value {
     let text = match value {
         DataRef::Int(i) => i.to_string(),
         DataRef::Float(x) => number(*x),
-        DataRef::String(s) => escape(s),
-        DataRef::SharedString(s) => escape(s),
+        // Text as it is: a `'` at its start guards it as in CSV (the writer keeps the guards
+        // that carry something: text that is empty, begins with `'` or white space, or ends
+        // with white space).
+        DataRef::String(s) => s.clone(),
+        DataRef::SharedString(s) => s.to_string(),
         DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         DataRef::DateTime(d) => {
             let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
@@ -414,17 +417,6 @@ fn number(x: f64) -> String {
         format!("{}", x as i64)
     } else {
         x.to_string()
-    }
-}
-
-/// The CSV reader takes a leading `'` off free text (CSV files carry one before `=`, `+`, `-`
-/// and `@`); a workbook's text is already typed as text, so a `'` that really begins it is
-/// doubled to survive.
-fn escape(s: &str) -> String {
-    if s.starts_with('\'') {
-        format!("'{s}")
-    } else {
-        s.to_string()
     }
 }
 
@@ -582,30 +574,10 @@ fn check_merged(sheet: &Sheet, merged: &[calamine::Dimensions]) -> Result<(), Xl
 
 /// Reads the records with the CSV reader; lines are the sheet's rows, columns the sheet's.
 fn records_to_cohort(sheet: &Sheet, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
-    // The records go through the CSV reader as CSV text; `lines` maps the text's line of each
-    // record back to the sheet's row.
-    let mut text = String::new();
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut line = 1;
-    for (row, cells) in &sheet.records {
-        lines.push((line, *row));
-        let quoted: Vec<String> = cells
-            .iter()
-            .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
-            .collect();
-        text.push_str(&quoted.join(","));
-        text.push('\n');
-        line += 1 + cells.iter().map(|c| c.matches('\n').count()).sum::<usize>();
-    }
-    csv::read(&text, rules).map_err(|errors| {
+    csv::read_records(sheet.records.clone(), rules).map_err(|errors| {
         errors
             .into_iter()
             .map(|mut e| {
-                e.line = lines
-                    .iter()
-                    .rev()
-                    .find(|(l, _)| *l <= e.line)
-                    .map_or(e.line, |(_, row)| *row);
                 e.column = e.column.map(|c| c + sheet.first_column as usize);
                 e
             })

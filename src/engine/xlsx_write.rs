@@ -145,18 +145,18 @@ fn is_free_text(name: &str) -> bool {
     matches!(name, "name" | "post") || name.ends_with("_title")
 }
 
-/// The cohort's header and rows, in exactly the CSV's columns: the CSV writer lays them out and
-/// each cell is then typed (numbers as numbers; text without the `'` that CSV puts before `=`).
+/// The cohort's header and rows, in exactly the CSV's columns: the CSV's cells ([`csv::row`]),
+/// typed — numbers as numbers, and free text without the `'` that CSV puts before a leading
+/// `=`, `+`, `-` or `@` (a workbook's text is typed, never a formula). The other guards stay,
+/// since they carry something: a `'` before text that is empty, begins with `'` or white space,
+/// or ends with white space (see [`csv::row`]); the reader takes them off as the CSV reader does.
 fn cohort_table(officials: &[Dossier]) -> (Vec<String>, Vec<Vec<Out>>) {
-    let text = csv::write(officials);
-    let mut records = csv::records(&text)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(_, r)| r);
-    let header = records.next().unwrap_or_default();
-    let rows = records
-        .map(|record| {
-            record
+    let groups = csv::pledge_groups(officials);
+    let header = csv::header(groups);
+    let rows = officials
+        .iter()
+        .map(|d| {
+            csv::row(d, groups)
                 .into_iter()
                 .zip(&header)
                 .map(|(cell, name)| match cell.as_str() {
@@ -165,15 +165,23 @@ fn cohort_table(officials: &[Dossier]) -> (Vec<String>, Vec<Vec<Out>>) {
                         Ok(x) => Out::Number(x),
                         Err(_) => Out::Text(cell),
                     },
-                    _ if is_free_text(name) => {
-                        Out::Text(cell.strip_prefix('\'').unwrap_or(&cell).to_string())
-                    }
+                    _ if is_free_text(name) => Out::Text(unguarded(cell)),
                     _ => Out::Text(cell),
                 })
                 .collect()
         })
         .collect();
     (header, rows)
+}
+
+/// A free-text cell without the `'` that only guards a formula start.
+fn unguarded(cell: String) -> String {
+    match cell.strip_prefix('\'') {
+        Some(text) if text.starts_with(['=', '+', '-', '@']) && !text.ends_with(char::is_whitespace) => {
+            text.to_string()
+        }
+        _ => cell,
+    }
 }
 
 /// Drop-down lists and number checks on the cohort columns (rows 2 to [`VALIDATED_ROWS`]).

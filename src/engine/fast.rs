@@ -1,0 +1,272 @@
+//! The fast path for reading dossiers and cohorts: serde's derived decoders straight into the
+//! engine's types, then the rule-set checks of `dossier_check` on the typed value — no
+//! `serde_json::Value`, and no field path built for a field that is fine.
+//!
+//! The contract: whenever the fast path accepts, the value walk (`dossier_check`, which collects
+//! every problem with its field path) accepts too and yields an identical [`Dossier`]. Whatever
+//! the fast path is unsure about — a syntax error, a wrong type, a number written `2023.0` where
+//! a whole number is expected, an explicit `null` where only absence is allowed, a duplicated
+//! key, any value out of range — it declines (`None`), and the caller runs the walk, which then
+//! reports exactly today's errors. `tests/fast_path.rs` checks the contract on random dossiers.
+//!
+//! serde's derive is more lenient than the exchange format in two ways, both closed here by the
+//! `deserialize_with` helpers that `dossier.rs` names: it reads a struct from an array of its
+//! fields in order, and an enum from `{"id": null}`. `map` and `vec_of_maps` read structs
+//! from objects only, `id` reads ids from strings only.
+//!
+//! In the browser build the readers do not take the fast path ([`IN_USE`]): serde's derived
+//! decoders would add their code to a wasm that is over its size budget already, and the
+//! browser reads one dossier at a time or a cohort the user imports. [`accepts`] (small) serves
+//! `Dossier::validate` everywhere.
+
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+
+use super::dossier::{Cohort, Dossier, NegativeRecord, Pledge, PositiveClaim, Votes};
+use super::dossier_check::{MAX_COHORT, MAX_HISTORY, MAX_NAME, MAX_TEXT, MAX_YEAR, MIN_YEAR};
+use super::ids::{Area, Grade, PoliticalQuality, Tier, UnitKind};
+use super::rules::RuleSet;
+
+/// Whether `Dossier::from_json`, `Cohort::from_json` and `csv::read` try the fast path first:
+/// in native builds (the CLI, the tests), not in the wasm (see above).
+pub const IN_USE: bool = !cfg!(target_arch = "wasm32");
+
+/// A dossier from JSON text when the fast path is sure it is valid under `rules`, else `None`
+/// (then [`Dossier::from_json`] runs the value walk for the errors).
+pub fn dossier(text: &str, rules: &RuleSet) -> Option<Dossier> {
+    let d: Dossier = from_str(text)?;
+    accepts(&d, rules).then_some(d)
+}
+
+/// A cohort `{"officials": [...]}` from JSON text when every official is valid, else `None`.
+pub fn cohort(text: &str, rules: &RuleSet) -> Option<Cohort> {
+    let cohort: Cohort = from_str(text)?;
+    let ok = cohort.officials.len() <= MAX_COHORT && cohort.officials.iter().all(|d| accepts(d, rules));
+    ok.then_some(cohort)
+}
+
+/// `serde_json::from_str`, with the top-level struct read from an object only.
+fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Option<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(MapOnly(&mut de)).ok()?;
+    de.end().ok()?;
+    Some(value)
+}
+
+/// True when the value walk would accept this dossier under `rules` (every check of
+/// `dossier_check` that the types alone do not make). Cheap: no allocation, no path.
+pub fn accepts(d: &Dossier, rules: &RuleSet) -> bool {
+    let a = &d.assumptions;
+    text_within(&d.name, MAX_NAME)
+        && text_within(&d.post, MAX_NAME)
+        && d.year
+            .is_none_or(|y| (MIN_YEAR..=MAX_YEAR).contains(&f64::from(y)))
+        && score(d.unit_score)
+        && pledges(&d.pledges, rules)
+        && votes(&d.votes, rules)
+        && positive(&d.positive, rules)
+        && negative(&d.negative, rules)
+        && d.history.len() <= MAX_HISTORY
+        && score(a.quarter_score)
+        && score(a.unit_score)
+        && score(a.multi_score)
+}
+
+fn within(s: &str, max: usize) -> bool {
+    s.len() <= max || s.chars().count() <= max
+}
+
+fn text_within(s: &Option<String>, max: usize) -> bool {
+    s.as_deref().is_none_or(|s| within(s, max))
+}
+
+/// An optional score in 0–100 (NaN is not).
+fn score(x: Option<f64>) -> bool {
+    x.is_none_or(|x| (0.0..=100.0).contains(&x))
+}
+
+fn pledges(pledges: &[Pledge], rules: &RuleSet) -> bool {
+    let (min, max) = (rules.pledge_count.min, rules.pledge_count.max);
+    let g = &rules.grading;
+    let factor = |f: u8| (g.factor_min..=g.factor_max).contains(&f);
+    (min..=max).contains(&pledges.len())
+        && pledges.iter().all(|p| {
+            text_within(&p.title, MAX_TEXT)
+                && (p.grade.is_some() || p.factors.is_some())
+                && p.factors
+                    .is_none_or(|f| factor(f.difficulty) && factor(f.innovation) && factor(f.contribution))
+                && p.quarters.iter().all(|q| score(*q))
+        })
+}
+
+fn votes(votes: &Votes, rules: &RuleSet) -> bool {
+    let max = rules.raters.max_votes;
+    [
+        votes.district_leaders,
+        votes.peers,
+        votes.unit_staff,
+        votes.public,
+    ]
+    .iter()
+    .flatten()
+    .all(|v| v.good <= max && v.fairly_good <= max && v.average <= max && v.poor <= max)
+}
+
+/// A list item's id: known to the rules, not longer than a name, not listed before.
+fn item_ok<'a>(id: &str, known: bool, mut earlier: impl Iterator<Item = &'a str>) -> bool {
+    known && within(id, MAX_NAME) && !earlier.any(|e| e == id)
+}
+
+fn positive(claims: &[PositiveClaim], rules: &RuleSet) -> bool {
+    // More claims than items means an unknown or a repeated one: decline before any O(n²).
+    claims.len() <= rules.positive.items.len()
+        && claims.iter().enumerate().all(|(i, c)| {
+            (1..=10).contains(&c.count)
+                && item_ok(
+                    &c.item,
+                    rules.positive_item(&c.item).is_some(),
+                    claims[..i].iter().map(|e| e.item.as_str()),
+                )
+        })
+}
+
+fn negative(records: &[NegativeRecord], rules: &RuleSet) -> bool {
+    records.len() <= rules.negative.items.len()
+        && records.iter().enumerate().all(|(i, r)| {
+            let item = rules.negative_item(&r.item);
+            (1..=10).contains(&r.count)
+                && item_ok(
+                    &r.item,
+                    item.is_some(),
+                    records[..i].iter().map(|e| e.item.as_str()),
+                )
+                && (!r.tolerated || (rules.tolerance.allow_tolerated && item.is_some_and(|i| !i.veto)))
+        })
+}
+
+// The strict decoders named by `#[serde(deserialize_with = …)]` in dossier.rs.
+
+/// A closed vocabulary read from its id.
+pub(crate) trait Vocabulary: Sized {
+    fn parse(id: &str) -> Option<Self>;
+}
+
+macro_rules! vocabularies {
+    ($($t:ty),+) => {
+        $(impl Vocabulary for $t {
+            fn parse(id: &str) -> Option<Self> {
+                <$t>::from_id(id)
+            }
+        })+
+    };
+}
+vocabularies!(Area, Grade, PoliticalQuality, Tier, UnitKind);
+
+struct IdVisitor<T>(PhantomData<T>);
+
+impl<T: Vocabulary> Visitor<'_> for IdVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an id")
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<T, E> {
+        T::parse(s).ok_or_else(|| E::custom("unknown id"))
+    }
+}
+
+/// An id from a JSON string only (serde's derive would also take `{"id": null}`).
+pub(crate) fn id<'de, D: Deserializer<'de>, T: Vocabulary>(d: D) -> Result<T, D::Error> {
+    d.deserialize_str(IdVisitor(PhantomData))
+}
+
+/// `id` as a type, for `Option` and `Vec`.
+struct Id<T>(T);
+
+impl<'de, T: Vocabulary> Deserialize<'de> for Id<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        id(d).map(Id)
+    }
+}
+
+pub(crate) fn opt_id<'de, D: Deserializer<'de>, T: Vocabulary>(d: D) -> Result<Option<T>, D::Error> {
+    Ok(Option::<Id<T>>::deserialize(d)?.map(|i| i.0))
+}
+
+/// An id, or the default for `null` (as the walk reads `political_quality`).
+pub(crate) fn id_or_default<'de, D: Deserializer<'de>, T: Vocabulary + Default>(d: D) -> Result<T, D::Error> {
+    Ok(opt_id(d)?.unwrap_or_default())
+}
+
+/// A list of ids; `null` is the empty list (as the walk reads `history`).
+pub(crate) fn vec_of_ids_or_empty<'de, D: Deserializer<'de>, T: Vocabulary>(
+    d: D,
+) -> Result<Vec<T>, D::Error> {
+    let ids = Option::<Vec<Id<T>>>::deserialize(d)?.unwrap_or_default();
+    Ok(ids.into_iter().map(|i| i.0).collect())
+}
+
+/// A struct from a JSON object only (serde's derive would also take an array of its fields).
+pub(crate) fn map<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<T, D::Error> {
+    T::deserialize(MapOnly(d))
+}
+
+/// `map` as a type, for `Option` and `Vec`.
+struct Map<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Map<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        map(d).map(Map)
+    }
+}
+
+pub(crate) fn opt_map<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    Ok(Option::<Map<T>>::deserialize(d)?.map(|m| m.0))
+}
+
+/// A struct from an object; `null` is the default (as the walk reads `votes`, `assumptions`).
+pub(crate) fn map_or_default<'de, D: Deserializer<'de>, T: Deserialize<'de> + Default>(
+    d: D,
+) -> Result<T, D::Error> {
+    Ok(opt_map(d)?.unwrap_or_default())
+}
+
+pub(crate) fn vec_of_maps<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    Ok(Vec::<Map<T>>::deserialize(d)?.into_iter().map(|m| m.0).collect())
+}
+
+/// `vec_of_maps`; `null` is the empty list (as the walk reads `positive`, `negative`).
+pub(crate) fn vec_of_maps_or_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Vec<T>, D::Error> {
+    let maps = Option::<Vec<Map<T>>>::deserialize(d)?.unwrap_or_default();
+    Ok(maps.into_iter().map(|m| m.0).collect())
+}
+
+/// A deserializer that reads a struct as a map: the derived visitor's `visit_seq` is never
+/// reached. A derived struct asks only for `deserialize_struct`; the rest is forwarded.
+struct MapOnly<D>(D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for MapOnly<D> {
+    type Error = D::Error;
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(visitor)
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+    }
+}
