@@ -150,12 +150,13 @@ impl Args {
         if needs_file && parsed.file.is_none() {
             return Err("FILE is required (use - for standard input)".into());
         }
-        let allowed = match (parsed.command, parsed.format) {
-            (_, None) | (Command::Rank, _) => true,
-            (Command::Compare, Some(Format::Xlsx)) => true,
-            (Command::Template, Some(Format::Csv | Format::Xlsx)) => true,
-            _ => false,
-        };
+        let allowed = matches!(
+            (parsed.command, parsed.format),
+            (_, None)
+                | (Command::Rank, _)
+                | (Command::Compare, Some(Format::Xlsx))
+                | (Command::Template, Some(Format::Csv | Format::Xlsx))
+        );
         if !allowed {
             return Err(
                 "--format is an option of rank (json, jsonl, csv, xlsx), compare (xlsx) and template (csv, xlsx)"
