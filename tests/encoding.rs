@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Text files as Excel and WPS write them (tests/data/files, made by scripts/make-fixtures.py):
 //! GBK without a byte-order mark, UTF-16 LE "Unicode text", UTF-8 with and without a mark.
 //! Each decodes to the same text, named by its encoding; a file in no known encoding, a damaged

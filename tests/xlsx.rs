@@ -3,7 +3,7 @@
 //! random cohorts round-trip exactly; the ranking, comparison and template workbooks have a
 //! bold frozen header and numbers as numbers; damaged, encrypted, legacy, oversized and
 //! bomb-like files are refused with a clear message and nothing imported.
-#![cfg(feature = "xlsx")]
+#![cfg(all(feature = "xlsx", not(target_arch = "wasm32")))]
 
 use std::io::{Cursor, Read};
 use std::path::PathBuf;
