@@ -10,11 +10,15 @@ pub const USAGE: &str = "usage:
   dongliang demo [--seed N] [--size N]      a fictional demo cohort (98 officials) as JSON
   dongliang compare FILE --variant RULES [--rules RULES] [--text]   one cohort under two rule sets
   dongliang csv FILE                        a JSON cohort as CSV (UTF-8 with BOM)
-  dongliang json FILE                       a CSV cohort as JSON
-FILE is a dossier (evaluate, whatif) or a cohort {\"officials\": [...]} (rank), as JSON; rank also
-reads a cohort as CSV (a FILE ending in .csv). - reads standard input.
+  dongliang json FILE                       a CSV or .xlsx cohort as JSON
+  dongliang xlsx FILE > cohort.xlsx         a cohort as an .xlsx workbook
+  dongliang template [--format csv|xlsx]    the cohort template (CSV, or .xlsx with explanations)
+FILE is a dossier (evaluate, whatif) or a cohort {\"officials\": [...]} (rank), as JSON; a cohort
+may also be CSV (a FILE ending in .csv, .tsv or .txt: UTF-8, UTF-16 or GBK, comma, tab or
+semicolon) or an .xlsx workbook. - reads standard input.
 Output is JSON unless --text asks for a readable report; --compact writes JSON on one line.
-rank --format jsonl writes one official a line, --format csv a table (UTF-8 with BOM).
+rank --format jsonl writes one official a line, --format csv a table (UTF-8 with BOM);
+rank --format xlsx and compare --format xlsx write a workbook (redirect it to a file).
 Invalid input exits with status 2.";
 
 /// How `rank` writes the ranking.
@@ -26,6 +30,8 @@ pub enum Format {
     Jsonl,
     /// A table, UTF-8 with a byte-order mark.
     Csv,
+    /// An .xlsx workbook (rank, compare, template).
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +44,8 @@ pub enum Command {
     Csv,
     Json,
     Compare,
+    Xlsx,
+    Template,
     Help,
     Version,
 }
@@ -72,6 +80,8 @@ impl Args {
             Some("csv") => Command::Csv,
             Some("compare") => Command::Compare,
             Some("json") => Command::Json,
+            Some("xlsx") => Command::Xlsx,
+            Some("template") => Command::Template,
             Some("help") | Some("--help") | Some("-h") => Command::Help,
             Some("--version") | Some("-V") => Command::Version,
             Some(other) => return Err(format!("unknown command “{other}”")),
@@ -103,9 +113,10 @@ impl Args {
                         Some("json") => Format::Json,
                         Some("jsonl") => Format::Jsonl,
                         Some("csv") => Format::Csv,
+                        Some("xlsx") => Format::Xlsx,
                         other => {
                             return Err(format!(
-                                "--format takes json, jsonl or csv, not {}",
+                                "--format takes json, jsonl, csv or xlsx, not {}",
                                 other.unwrap_or("nothing")
                             ))
                         }
@@ -134,13 +145,23 @@ impl Args {
         }
         let needs_file = matches!(
             parsed.command,
-            Command::Evaluate | Command::WhatIf | Command::Rank
+            Command::Evaluate | Command::WhatIf | Command::Rank | Command::Xlsx
         );
         if needs_file && parsed.file.is_none() {
             return Err("FILE is required (use - for standard input)".into());
         }
-        if parsed.format.is_some() && parsed.command != Command::Rank {
-            return Err("--format is an option of rank".into());
+        let allowed = matches!(
+            (parsed.command, parsed.format),
+            (_, None)
+                | (Command::Rank, _)
+                | (Command::Compare, Some(Format::Xlsx))
+                | (Command::Template, Some(Format::Csv | Format::Xlsx))
+        );
+        if !allowed {
+            return Err(
+                "--format is an option of rank (json, jsonl, csv, xlsx), compare (xlsx) and template (csv, xlsx)"
+                    .into(),
+            );
         }
         if parsed.format.is_some() && parsed.text {
             return Err("--format and --text: choose one".into());
@@ -149,6 +170,11 @@ impl Args {
             return Err("compare needs --variant RULES".into());
         }
         Ok(parsed)
+    }
+
+    /// True when the output is an .xlsx workbook.
+    pub fn wants_workbook(&self) -> bool {
+        self.command == Command::Xlsx || self.format == Some(Format::Xlsx)
     }
 }
 

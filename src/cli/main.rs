@@ -6,6 +6,7 @@
 //! written before the input has been read and checked, so invalid input leaves stdout empty.
 
 mod args;
+mod files;
 
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -48,6 +49,17 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.wants_workbook() {
+        return match workbook(&args).and_then(|bytes| files::write_binary(&bytes, args.error_lang)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(lines) => {
+                for line in lines {
+                    eprintln!("error: {line}");
+                }
+                ExitCode::from(2)
+            }
+        };
+    }
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let result = run(&args, &mut out).and_then(|()| out.flush().map_err(Failure::Output));
     match result {
@@ -110,10 +122,7 @@ fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
     if let Command::Version = args.command {
         return Ok(writeln!(out, "dongliang {}", env!("CARGO_PKG_VERSION"))?);
     }
-    let rules = match &args.rules {
-        Some(path) => RuleSet::from_json(&read(path)?).map_err(|e| lines(e, args.error_lang, path))?,
-        None => RuleSet::default(),
-    };
+    let rules = rules(args)?;
     let engine = Engine::new(&rules);
     let file = args.file.as_deref().unwrap_or("-");
     let compact = args.compact;
@@ -166,6 +175,7 @@ fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
                     }
                 }
                 Format::Csv => csv::write_ranking(out, &ranking.officials)?,
+                Format::Xlsx => unreachable!("written by workbook()"),
             }
             std::mem::forget(ranking);
         }
@@ -187,17 +197,53 @@ fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
             &demo::cohort(args.seed, args.size, rules.effective_year),
             compact,
         )?,
-        Command::Help | Command::Version => unreachable!("handled above"),
+        Command::Template => out.write_all(csv::template(&files::template_example(&rules)?).as_bytes())?,
+        Command::Help | Command::Version | Command::Xlsx => unreachable!("handled above"),
     }
     Ok(())
 }
 
-/// A cohort from JSON, or from CSV when the file name ends in `.csv`.
-fn read_cohort(file: &str, rules: &RuleSet, lang: Lang) -> Result<Cohort, Vec<String>> {
-    let text = read(file)?;
-    if file.to_ascii_lowercase().ends_with(".csv") {
-        csv::read(&text, rules).map_err(|errors| errors.iter().map(|e| e.to_string()).collect())
-    } else {
-        Cohort::from_json(&text, rules).map_err(|e| lines(e, lang, file))
+fn rules(args: &Args) -> Result<RuleSet, Vec<String>> {
+    match &args.rules {
+        Some(path) => RuleSet::from_json(&read(path)?).map_err(|e| lines(e, args.error_lang, path)),
+        None => Ok(RuleSet::default()),
     }
+}
+
+/// The commands whose output is an .xlsx workbook: `xlsx`, `template --format xlsx`,
+/// `rank --format xlsx`, `compare --format xlsx`.
+#[cfg(feature = "xlsx")]
+fn workbook(args: &Args) -> Result<Vec<u8>, Vec<String>> {
+    use dongliang::engine::xlsx;
+    let rules = rules(args)?;
+    let engine = Engine::new(&rules);
+    let file = args.file.as_deref().unwrap_or("-");
+    let written = match args.command {
+        Command::Template => xlsx::template(&files::template_example(&rules)?, &rules),
+        Command::Rank => {
+            let cohort = read_cohort(file, &rules, args.error_lang)?;
+            xlsx::ranking(&engine.rank(&cohort.officials), &rules, args.lang)
+        }
+        Command::Compare => {
+            let cohort = read_cohort(file, &rules, args.error_lang)?;
+            let path = args.variant.as_deref().unwrap_or_default();
+            let variant = RuleSet::from_json(&read(path)?).map_err(|e| lines(e, args.error_lang, path))?;
+            let comparison = compare::compare(&cohort.officials, &engine, &Engine::new(&variant));
+            xlsx::comparison(&comparison, args.lang)
+        }
+        _ => xlsx::cohort(&read_cohort(file, &rules, args.error_lang)?.officials, &rules),
+    };
+    written.map_err(|e| vec![e.to_string()])
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn workbook(_: &Args) -> Result<Vec<u8>, Vec<String>> {
+    Err(vec![
+        "this build writes no .xlsx workbooks (build it with --features xlsx)".into(),
+    ])
+}
+
+/// A cohort from JSON, CSV (any encoding Excel and WPS write) or an .xlsx workbook.
+fn read_cohort(file: &str, rules: &RuleSet, lang: Lang) -> Result<Cohort, Vec<String>> {
+    files::read_cohort(file, rules, lang, |e| lines(e, lang, file))
 }

@@ -34,6 +34,7 @@ pub mod csv;
 pub mod demo;
 pub mod dossier;
 mod dossier_check;
+pub mod encoding;
 pub mod error;
 pub mod evaluate;
 mod explain;
@@ -48,6 +49,8 @@ pub mod text;
 pub mod trace;
 pub mod whatif;
 pub mod workshop;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use assessment::{Assessment, ListKind, Parts, Warning};
 pub use cohort::{Ranked, Ranking};
