@@ -17,12 +17,12 @@ step "cargo clippy (native, all targets, web feature on) -D warnings"
 cargo clippy --locked --all-targets -- -D warnings
 step "cargo clippy (engine only) -D warnings"
 cargo clippy --locked --no-default-features --all-targets -- -D warnings
-step "cargo clippy (wasm32) -D warnings"
-cargo clippy --locked --target wasm32-unknown-unknown --lib --bin dongliang-app -- -D warnings
+step "cargo clippy (wasm32: the phone's page, the workshop's, the API and the .xlsx module) -D warnings"
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warnings
 step "engine and CLI tests (native, no web dependencies)"
 cargo test --locked --no-default-features
-step "app tests (native)"
-cargo test --locked --lib
+step "every native test with every feature (the app, the workshop, .xlsx)"
+cargo test --locked
 step "fuzzing: a short time-boxed pass over every target (FUZZ_SECONDS, default 10 s each)"
 bash scripts/fuzz.sh
 step "benchmarks compile"

@@ -10,3 +10,6 @@ pub mod app;
 
 #[cfg(feature = "api")]
 pub mod api;
+
+#[cfg(feature = "xlsx-module")]
+pub mod xlsx_module;

@@ -18,6 +18,11 @@ pub enum ImportError {
         en: String,
         zh: String,
     },
+    /// Several problems, worded already (a workbook's cells: sheet, row and column).
+    Lines {
+        zh: Vec<String>,
+        en: Vec<String>,
+    },
 }
 
 impl ImportError {
@@ -33,6 +38,13 @@ impl ImportError {
                 .pick("名册中没有任何干部", "the file lists no official")
                 .into()],
             ImportError::Refused { en, zh } => vec![lang.pick(zh, en).to_string()],
+            ImportError::Lines { zh, en } => {
+                if lang == Lang::Zh {
+                    zh.clone()
+                } else {
+                    en.clone()
+                }
+            }
         }
     }
 }

@@ -7,6 +7,7 @@
 //! | [`cohort_io`] | cohorts in and out as JSON and CSV (errors by line and column; nothing half-imported) |
 //! | [`kept`] | the cohort kept in `localStorage` across reloads |
 //! | [`table`] | the ranking table's filters and sorting |
+//! | [`workbook`] | .xlsx in and out through the workshop's .xlsx module, loaded on first use |
 //! | [`components`] | one Yew component per file |
 
 pub mod cohort_io;
@@ -18,6 +19,7 @@ pub mod rules;
 pub mod state;
 pub mod table;
 pub mod variants;
+pub mod workbook;
 
 use yew::prelude::*;
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::cohort_io::{self, ImportError};
 use super::kept::Kept;
 use super::state::{
-    Busy, Generation, Presenting, RulesRef, Source, Workshop, WorkshopAction, DEMO_YEAR, SMALL,
+    Busy, Generation, Presenting, ReadAs, RulesRef, Source, Workshop, WorkshopAction, DEMO_YEAR, SMALL,
 };
 use crate::app::state::{State, View};
 use crate::engine::compare::compare;
@@ -95,6 +95,7 @@ pub fn reduce(s: &mut State, action: WorkshopAction) {
         WorkshopAction::Restore(_) => {}
         WorkshopAction::NotKept => w.not_kept = true,
         WorkshopAction::Busy(busy) => w.busy = Some(busy),
+        WorkshopAction::Idle => w.busy = None,
         WorkshopAction::LoadDemo { seed, size } if size <= SMALL => {
             let officials = demo::cohort(seed, size, DEMO_YEAR).officials;
             w.set_cohort(Source::Demo { seed }, officials, &rules);
@@ -115,12 +116,32 @@ pub fn reduce(s: &mut State, action: WorkshopAction) {
                 w.set_cohort(Source::Demo { seed: g.seed }, g.take(), &rules);
             }
         }
-        WorkshopAction::Import { file, text } => match cohort_io::read(&file, &text, &rules) {
-            Ok(officials) => w.set_cohort(Source::File(file), officials, &rules),
-            Err(e) => w.import_error = Some(Rc::new((file, e))),
+        WorkshopAction::Import { file, text } => {
+            return reduce(
+                s,
+                WorkshopAction::ImportRead {
+                    file,
+                    text,
+                    read_as: ReadAs::Pasted,
+                },
+            );
+        }
+        WorkshopAction::ImportRead { file, text, read_as } => match cohort_io::read(&file, &text, &rules) {
+            Ok(officials) => {
+                w.set_cohort(Source::File(file), officials, &rules);
+                w.read_as = Some(Rc::new(read_as));
+            }
+            Err(e) => {
+                w.busy = None;
+                w.import_error = Some(Rc::new((file, e)));
+            }
         },
         WorkshopAction::ImportRefused { file, en, zh } => {
             w.import_error = Some(Rc::new((file, ImportError::Refused { en, zh })));
+        }
+        WorkshopAction::ImportFailed { file, zh, en } => {
+            w.busy = None;
+            w.import_error = Some(Rc::new((file, ImportError::Lines { zh, en })));
         }
         WorkshopAction::DismissImport => w.import_error = None,
         WorkshopAction::Rank => w.rank(&rules),

@@ -43,6 +43,17 @@ impl LoadedCohort {
     }
 }
 
+/// How an imported cohort's file was read, for the notice.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadAs {
+    /// Text in this encoding (CSV or JSON).
+    Text(crate::engine::encoding::Encoding),
+    /// The named sheet of an .xlsx workbook.
+    Workbook { sheet: String },
+    /// Text pasted into the page.
+    Pasted,
+}
+
 /// The workshop's sub-views (排名 · 方案对比 · 多年 · 演示).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sub {
@@ -60,6 +71,10 @@ pub enum Busy {
     Generating(usize, usize),
     Ranking,
     Comparing,
+    /// A workbook being read (its module may be loading first).
+    Reading,
+    /// A workbook being written.
+    Writing,
 }
 
 /// A large demo cohort being generated, a piece per frame.
@@ -143,6 +158,8 @@ pub struct Workshop {
     pub busy: Option<Busy>,
     pub generating: Option<Rc<Generation>>,
     pub import_error: Option<Rc<(String, ImportError)>>,
+    /// How the cohort in the workshop was read, when it was imported.
+    pub read_as: Option<Rc<ReadAs>>,
     pub sub: Sub,
     pub filter: Filter,
     pub sort: Sort,
@@ -201,14 +218,28 @@ pub enum WorkshopAction {
     },
     /// Generate the next piece of a large demo cohort.
     GenerateMore,
+    /// Work under way (a workbook written) is over.
+    Idle,
     Import {
         file: String,
         text: String,
+    },
+    /// A file's text and how it was read (its encoding, or the sheet of a workbook).
+    ImportRead {
+        file: String,
+        text: String,
+        read_as: ReadAs,
     },
     ImportRefused {
         file: String,
         en: String,
         zh: String,
+    },
+    /// A file refused for several reasons (a workbook's cells), one line each.
+    ImportFailed {
+        file: String,
+        zh: Vec<String>,
+        en: Vec<String>,
     },
     DismissImport,
     /// The cohort kept in the browser, looked for when the workshop first opens.
@@ -300,6 +331,7 @@ impl Workshop {
         self.filter = Filter::default();
         self.quiz = Quiz::default();
         self.import_error = None;
+        self.read_as = None;
         self.busy = None;
         self.not_kept = false;
         self.focus = 0;

@@ -1,6 +1,10 @@
 //! The cohort bar: load the fictional demo cohort (98, or 100,000 to show the scale), import a
-//! cohort from JSON or CSV, export it, download the CSV template; what is loaded, how long its
-//! ranking took, work under way, and an import's errors (by line and column; nothing changed).
+//! cohort from an Excel workbook, CSV (in any encoding Excel and WPS write) or JSON, or by
+//! pasting it; export it as .xlsx, CSV or JSON; the templates; what is loaded and how it was
+//! read, how long its ranking took, work under way, and an import's errors (by line and
+//! column, or by sheet, row and column; nothing changed).
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -12,15 +16,110 @@ use crate::app::state::Action;
 use crate::app::transfer::{Export, PasteInto, Transfer};
 use crate::app::workshop::cohort_io;
 use crate::app::workshop::kept::LARGEST_DEMO;
-use crate::app::workshop::state::{Busy, Source, WorkshopAction};
-use crate::engine::csv;
+use crate::app::workshop::state::{Busy, ReadAs, Source, WorkshopAction};
+use crate::app::workshop::workbook::{self, Book};
+use crate::engine::{csv, encoding};
 
 /// Files larger than this (megabytes) are refused before reading.
-const MAX_MB: u32 = 64;
+const MAX_MB: u32 = 128;
 /// The seed of the demo cohort.
 const SEED: u64 = 2023;
 /// Import errors listed in full; the rest are counted.
 const SHOWN_ERRORS: usize = 50;
+
+/// The formats a cohort is exported in.
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Xlsx,
+    Csv,
+    Json,
+}
+
+/// A chosen file's bytes: a workbook goes to the .xlsx module; text is decoded in whichever
+/// encoding it is in (UTF-8, UTF-16 with a byte-order mark, GBK/GB18030 through the browser's
+/// own decoder), and anything that is none of them is refused, naming its line.
+fn import_bytes(state: &AppState, file: String, bytes: Vec<u8>) {
+    let workbook = bytes.starts_with(encoding::ZIP_MAGIC) || bytes.starts_with(encoding::OLE_MAGIC);
+    if workbook {
+        let (state, rules) = (state.clone(), state.rules.clone());
+        state.dispatch(Action::Workshop(WorkshopAction::Busy(Busy::Reading)));
+        yew::platform::spawn_local(async move {
+            let action = match workbook::read_cohort(&bytes, &rules).await {
+                Ok((text, sheet)) => WorkshopAction::ImportRead {
+                    file,
+                    text,
+                    read_as: ReadAs::Workbook { sheet },
+                },
+                Err((zh, en)) => WorkshopAction::ImportFailed { file, zh, en },
+            };
+            state.dispatch(Action::Workshop(action));
+        });
+        return;
+    }
+    let action = match encoding::decode(&bytes, dom::gb18030) {
+        Ok(decoded) => WorkshopAction::ImportRead {
+            file,
+            text: decoded.text,
+            read_as: ReadAs::Text(decoded.encoding),
+        },
+        Err(e) => WorkshopAction::ImportRefused {
+            file,
+            en: e.message(crate::engine::Lang::En),
+            zh: e.message(crate::engine::Lang::Zh),
+        },
+    };
+    state.dispatch(Action::Workshop(action));
+}
+
+/// Text with its delimiter turned into tabs, to paste into a spreadsheet: the CSV this program
+/// writes, read back into records and joined by tabs.
+pub fn tsv(text: &str) -> String {
+    let records = csv::records(text).unwrap_or_default();
+    let cell = |c: &String| {
+        if c.contains(['\t', '\n', '\r', '"']) {
+            format!("\"{}\"", c.replace('"', "\"\""))
+        } else {
+            c.clone()
+        }
+    };
+    records
+        .iter()
+        .map(|(_, cells)| cells.iter().map(cell).collect::<Vec<_>>().join("\t"))
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+fn open_export(state: &AppState, export: Export) {
+    state.dispatch(Action::Transfer(Some(Transfer::Export(export))));
+}
+
+/// Writes a workbook with the .xlsx module, then offers it (and `copy`, the same table as
+/// tab-separated text); a failure is said in the workshop's notice.
+pub fn export_workbook(state: &AppState, file: &'static str, book: Book, copy: String) {
+    let (state, rules, lang) = (state.clone(), state.rules.clone(), state.lang);
+    state.dispatch(Action::Workshop(WorkshopAction::Busy(Busy::Writing)));
+    yew::platform::spawn_local(async move {
+        match workbook::write(book, &rules, lang).await {
+            Ok(bytes) => {
+                state.dispatch(Action::Workshop(WorkshopAction::Idle));
+                open_export(
+                    &state,
+                    Export {
+                        file: file.to_string(),
+                        mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        text: Rc::new(copy),
+                        bytes: Some(Rc::new(bytes)),
+                    },
+                );
+            }
+            Err((zh, en)) => state.dispatch(Action::Workshop(WorkshopAction::ImportFailed {
+                file: file.to_string(),
+                zh,
+                en,
+            })),
+        }
+    });
+}
 
 pub fn cohort_bar(state: &AppState) -> Html {
     let (lang, w) = (state.lang, state.workshop.clone());
@@ -32,30 +131,35 @@ pub fn cohort_bar(state: &AppState) -> Html {
     };
     let on_import = {
         let state = state.clone();
-        let done = Callback::from(move |(file, read): dom::FileRead| {
-            state.dispatch(Action::Workshop(match read {
-                Ok(text) => WorkshopAction::Import { file, text },
-                Err((en, zh)) => WorkshopAction::ImportRefused { file, en, zh },
-            }))
+        let done = Callback::from(move |(file, read): dom::BytesRead| match read {
+            Ok(bytes) => import_bytes(&state, file, bytes),
+            Err((en, zh)) => state.dispatch(Action::Workshop(WorkshopAction::ImportRefused { file, en, zh })),
         });
-        Callback::from(move |e: Event| dom::read_chosen_file(&e, Some(MAX_MB), done.clone()))
+        Callback::from(move |e: Event| dom::read_chosen_bytes(&e, MAX_MB, done.clone()))
     };
-    let export = |csv_format: bool| {
+    let export = |format: Format| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(c) = state.workshop.cohort.clone() else {
                 return;
             };
-            let export = if csv_format {
-                Export::text("cohort.csv", "text/csv;charset=utf-8", csv::write(&c.officials))
-            } else {
-                Export::text(
-                    "cohort.json",
-                    "application/json",
-                    cohort_io::to_json(&c.officials),
-                )
-            };
-            state.dispatch(Action::Transfer(Some(Transfer::Export(export))));
+            let officials = Rc::new(c.officials.clone());
+            match format {
+                Format::Csv => open_export(
+                    &state,
+                    Export::text("cohort.csv", "text/csv;charset=utf-8", csv::write(&officials)),
+                ),
+                Format::Json => open_export(
+                    &state,
+                    Export::text("cohort.json", "application/json", cohort_io::to_json(&officials)),
+                ),
+                Format::Xlsx => export_workbook(
+                    &state,
+                    "cohort.xlsx",
+                    Book::Cohort(officials.clone()),
+                    tsv(&csv::write(&officials)),
+                ),
+            }
         })
     };
     let paste = {
@@ -64,15 +168,23 @@ pub fn cohort_bar(state: &AppState) -> Html {
             state.dispatch(Action::Transfer(Some(Transfer::Paste(PasteInto::Cohort))))
         })
     };
-    let template = {
+    let template = |format: Format| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             let example = EXAMPLES[0].dossier(&state.rules);
-            dom::download(
-                "cohort-template.csv",
-                "text/csv;charset=utf-8",
-                &csv::template(&example),
-            );
+            let text = csv::template(&example);
+            match format {
+                Format::Xlsx => export_workbook(
+                    &state,
+                    "cohort-template.xlsx",
+                    Book::Template(example),
+                    tsv(&text),
+                ),
+                _ => open_export(
+                    &state,
+                    Export::text("cohort-template.csv", "text/csv;charset=utf-8", text),
+                ),
+            }
         })
     };
     let loaded = w.cohort.as_ref().map(|c| {
@@ -83,10 +195,18 @@ pub fn cohort_bar(state: &AppState) -> Html {
             (Source::File(name), crate::engine::Lang::Zh) => format!("{name} · {count} 人"),
             (Source::File(name), _) => format!("{name} · {count} officials"),
         };
+        let read_as = w.read_as.as_deref().map(|r| match (r, lang) {
+            (ReadAs::Text(encoding), crate::engine::Lang::Zh) => format!("按 {} 编码读取", encoding.name(lang)),
+            (ReadAs::Text(encoding), _) => format!("read as {}", encoding.name(lang)),
+            (ReadAs::Workbook { sheet }, crate::engine::Lang::Zh) => format!("读自工作表“{sheet}”"),
+            (ReadAs::Workbook { sheet }, _) => format!("read from the sheet \"{sheet}\""),
+            (ReadAs::Pasted, _) => lang.pick("粘贴导入", "pasted").to_string(),
+        });
         html! {
             <p class="ws-loaded" data-testid="cohort-loaded">
                 <strong>{ what }</strong>
                 if c.fictional() { { fictional_tag(lang) } }
+                if let Some(read_as) = read_as { <span class="muted" data-testid="read-as">{ read_as }</span> }
                 if let Some(ms) = w.rank_ms {
                     <span class="muted num" data-testid="rank-ms" data-ms={format!("{ms:.1}")}>{ match lang {
                         crate::engine::Lang::Zh => format!("排名用时 {ms:.1} 毫秒"),
@@ -106,6 +226,10 @@ pub fn cohort_bar(state: &AppState) -> Html {
         Busy::Ranking => lang.pick("正在排名……", "Ranking…").to_string(),
         Busy::Comparing => lang
             .pick("正在对比两套规则……", "Comparing the two rule sets…")
+            .to_string(),
+        Busy::Reading => lang.pick("正在读取工作簿……", "Reading the workbook…").to_string(),
+        Busy::Writing => lang
+            .pick("正在生成 Excel 文件……", "Writing the Excel file…")
             .to_string(),
     });
     let import_error = w.import_error.clone().map(|e| {
@@ -144,12 +268,17 @@ pub fn cohort_bar(state: &AppState) -> Html {
                 </div>
                 <div class="toolbar-group">
                     <input id="ws-import" class="visually-hidden file-input" type="file"
-                        accept=".json,.csv,application/json,text/csv" onchange={on_import} />
-                    <label class="button" for="ws-import">{ lang.pick("导入名册(JSON / CSV)", "Import cohort (JSON / CSV)") }</label>
+                        accept=".xlsx,.csv,.txt,.tsv,.json,application/json,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        onchange={on_import} />
+                    <label class="button" for="ws-import">{ lang.pick("导入名册(Excel / CSV / JSON)", "Import cohort (Excel / CSV / JSON)") }</label>
                     <button type="button" onclick={paste}>{ lang.pick("粘贴导入", "Paste to import") }</button>
-                    <button type="button" onclick={export(false)} disabled={!has}>{ lang.pick("导出 JSON", "Export JSON") }</button>
-                    <button type="button" onclick={export(true)} disabled={!has}>{ lang.pick("导出 CSV", "Export CSV") }</button>
-                    <button type="button" onclick={template}>{ lang.pick("下载 CSV 模板", "CSV template") }</button>
+                </div>
+                <div class="toolbar-group">
+                    <button type="button" onclick={export(Format::Xlsx)} disabled={!has} data-testid="export-xlsx">{ lang.pick("导出 Excel", "Export Excel") }</button>
+                    <button type="button" onclick={export(Format::Csv)} disabled={!has}>{ lang.pick("导出 CSV", "Export CSV") }</button>
+                    <button type="button" onclick={export(Format::Json)} disabled={!has}>{ lang.pick("导出 JSON", "Export JSON") }</button>
+                    <button type="button" onclick={template(Format::Xlsx)} data-testid="template-xlsx">{ lang.pick("下载 Excel 模板", "Excel template") }</button>
+                    <button type="button" onclick={template(Format::Csv)}>{ lang.pick("下载 CSV 模板", "CSV template") }</button>
                 </div>
             </div>
             { loaded.unwrap_or_default() }

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::cohort_bar::export_workbook;
 use super::lacking_notice::lacking_notice;
 use super::movers::movers;
 use super::official_picker::official_picker;
@@ -14,10 +15,13 @@ use super::transition_matrix::transition_matrix;
 use super::{run_heavy, use_rule_variants};
 use crate::app::dom::event_value;
 use crate::app::hooks::use_app_state;
+use crate::app::i18n;
 use crate::app::state::{Action, View};
 use crate::app::workshop::reduce::resolve;
 use crate::app::workshop::state::{Busy, RulesRef, WorkshopAction, SMALL};
+use crate::app::workshop::workbook::Book;
 use crate::engine::compare::{changed_parameters, ParameterChange};
+use crate::engine::text::fmt2;
 use crate::engine::{Engine, Lang};
 
 fn ref_value(r: &RulesRef) -> String {
@@ -157,6 +161,35 @@ pub fn compare_view() -> Html {
     let Some(c) = comparison else {
         return html! { <>{ pickers }{ params }<p class="muted">{ lang.pick("正在对比……", "Comparing…") }</p></> };
     };
+    let export = {
+        let (state, c) = (state.clone(), c.clone());
+        Callback::from(move |_: MouseEvent| {
+            let lang = state.lang;
+            let mut rows = vec![lang
+                .pick(
+                    "姓名\t基线总分\t基线等次\t方案总分\t方案等次\t变化",
+                    "name\tbaseline total\tbaseline tier\tvariant total\tvariant tier\tchange",
+                )
+                .to_string()];
+            rows.extend(c.movers.iter().map(|m| {
+                format!(
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    m.name,
+                    fmt2(m.total_before),
+                    i18n::tier(m.from, lang),
+                    fmt2(m.total_after),
+                    i18n::tier(m.to, lang),
+                    fmt2(m.total_after - m.total_before)
+                )
+            }));
+            export_workbook(
+                &state,
+                "comparison.xlsx",
+                Book::Comparison(c.clone()),
+                rows.join("\r\n"),
+            );
+        })
+    };
     let moved = c.movers.iter().filter(|m| m.from != m.to).count();
     let summary = match lang {
         Lang::Zh => format!(
@@ -194,6 +227,9 @@ pub fn compare_view() -> Html {
     html! {
         <div class="ws-compare">
             { pickers }
+            <div class="toolbar-group ws-exports">
+                <button type="button" onclick={export} data-testid="comparison-xlsx">{ lang.pick("导出对比 Excel", "Export the comparison (Excel)") }</button>
+            </div>
             if same {
                 <p class="notice notice-ok">{ lang.pick(
                     "两套规则相同,没有人变化。在“规则”中修改参数(或另存为方案)后再对比。",

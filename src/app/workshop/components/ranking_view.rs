@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::cohort_bar::{export_workbook, tsv};
 use super::filters::filters;
 use super::histogram_chart::HistogramChart;
 use super::lacking_notice::lacking_notice;
@@ -11,7 +12,10 @@ use super::ranking_table::RankingTable;
 use super::tier_chart::tier_chart;
 use crate::app::hooks::AppState;
 use crate::app::i18n;
-use crate::engine::{Lang, Tier};
+use crate::app::state::Action;
+use crate::app::transfer::{Export, Transfer};
+use crate::app::workshop::workbook::Book;
+use crate::engine::{csv, Lang, Tier};
 
 pub fn ranking_view(state: &AppState) -> Html {
     let lang = state.lang;
@@ -46,9 +50,32 @@ pub fn ranking_view(state: &AppState) -> Html {
             ranking.honoured, state.rules.honour.top_n
         ),
     });
+    let export = |xlsx: bool| {
+        let (state, ranking) = (state.clone(), ranking.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut csv_text = Vec::new();
+            let _ = csv::write_ranking(&mut csv_text, &ranking.officials);
+            let csv_text = String::from_utf8(csv_text).unwrap_or_default();
+            if xlsx {
+                export_workbook(
+                    &state,
+                    "ranking.xlsx",
+                    Book::Ranking(ranking.clone()),
+                    tsv(&csv_text),
+                );
+            } else {
+                let export = Export::text("ranking.csv", "text/csv;charset=utf-8", csv_text);
+                state.dispatch(Action::Transfer(Some(Transfer::Export(export))));
+            }
+        })
+    };
     html! {
         <div class="ws-ranking">
             <p class="ws-summary num" data-testid="ranking-summary">{ summary }</p>
+            <div class="toolbar-group ws-exports">
+                <button type="button" onclick={export(true)} data-testid="ranking-xlsx">{ lang.pick("导出排名 Excel", "Export the ranking (Excel)") }</button>
+                <button type="button" onclick={export(false)}>{ lang.pick("导出排名 CSV", "Export the ranking (CSV)") }</button>
+            </div>
             if let Some(note) = honour_note { <p class="muted">{ note }</p> }
             { lacking_notice(&state.workshop.lacking, ("当前规则", "the rules in force"), lang, "ranking-lacking") }
             { quota_switch(state) }
