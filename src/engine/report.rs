@@ -573,10 +573,13 @@ pub fn rule_set(rules: &RuleSet, lang: Lang) -> String {
     let w = &rules.dimensions.weights;
     let _ = writeln!(
         out,
-        "{} unit {} · pledges {} · multi {}  {}",
+        "{} {} {} · {} {} · {} {}  {}",
         l("维度权重:", "Dimension weights:"),
+        l("单位", "unit"),
         fmt_num(w.unit),
+        l("践诺", "pledges"),
         fmt_num(w.pledges),
+        l("测评", "multi"),
         fmt_num(w.multi),
         basis(&rules.dimensions.basis)
     );
@@ -730,15 +733,17 @@ pub fn comparison(
         )
     );
     let names: Vec<&str> = Tier::ALL.iter().map(|t| tier_name(*t, lang)).collect();
+    // Columns as wide as the longest tier name (in characters) and a space.
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0).max(7) + 1;
     let _ = writeln!(
         out,
-        "{:>10} {}",
+        "{:>width$} {}",
         "",
-        names.iter().map(|n| format!("{n:>8}")).collect::<String>()
+        names.iter().map(|n| format!("{n:>width$}")).collect::<String>()
     );
     for (from, row) in c.transitions.iter().enumerate() {
-        let cells: String = row.iter().map(|n| format!("{n:>8}")).collect();
-        let _ = writeln!(out, "{:>10} {cells}", names[from]);
+        let cells: String = row.iter().map(|n| format!("{n:>width$}")).collect();
+        let _ = writeln!(out, "{:>width$} {cells}", names[from]);
     }
     let _ = writeln!(
         out,
