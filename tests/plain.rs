@@ -352,6 +352,11 @@ fn a_total_above_100_is_explained_where_it_appears() {
         "{}",
         total.says
     );
+    assert_eq!(
+        plain::total_note(&result, Lang::En),
+        Some("The total is above 100: bonus points from the positive list can take a total past 100.")
+    );
+    assert_eq!(plain::total_note(&traced(&example("01-")), Lang::En), None);
     let text = report::assessment(&d, &result, &rules, Lang::Zh);
     assert!(
         text.contains("总分超过 100:正面清单的加分项使总分可以超过 100。"),

@@ -4,7 +4,6 @@
 //! within a cohort of any size; the same seed always gives the same cohort.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::dossier::{Cohort, Dossier, Factors, NegativeRecord, Pledge, PositiveClaim, VoteCounts, Votes};
 use super::ids::{Area, Grade, PoliticalQuality, RaterGroup, Tier, UnitKind};
@@ -164,36 +163,45 @@ fn given_name(g: usize) -> Cow<'static, str> {
 /// (`王建国·2`).
 #[derive(Default)]
 struct Names {
-    /// For a taken name: a later name that may be free.
-    next: HashMap<u32, u32>,
+    /// For each name: 0 while it is free, else 1 + a later name that may be free (allocated
+    /// at the first name; a map would cost the browser build its hashing code).
+    next: Vec<u32>,
+    taken: usize,
     round: u32,
 }
 
 impl Names {
     fn take(&mut self, surname: usize, given: usize) -> String {
-        if self.next.len() == NAMES {
-            self.next.clear();
-            self.round += 1;
+        if self.taken == NAMES || self.next.is_empty() {
+            self.next = vec![0; NAMES];
+            self.round += u32::from(self.taken == NAMES);
+            self.taken = 0;
         }
-        let start = (surname * GIVEN_NAMES + given) as u32;
+        let start = surname * GIVEN_NAMES + given;
         let mut free = start;
-        while let Some(&later) = self.next.get(&free) {
-            free = later;
+        while self.next[free] != 0 {
+            free = self.next[free] as usize - 1;
         }
         let mut at = start;
-        while let Some(&later) = self.next.get(&at) {
-            self.next.insert(at, free);
+        while self.next[at] != 0 {
+            let later = self.next[at] as usize - 1;
+            self.next[at] = free as u32 + 1;
             at = later;
         }
-        self.next.insert(free, (free + 1) % NAMES as u32);
-        let k = free as usize;
-        let name = format!("{}{}", SURNAMES[k / GIVEN_NAMES], given_name(k % GIVEN_NAMES));
+        self.next[free] = ((free + 1) % NAMES) as u32 + 1;
+        self.taken += 1;
+        let name = format!(
+            "{}{}",
+            SURNAMES[free / GIVEN_NAMES],
+            given_name(free % GIVEN_NAMES)
+        );
         match self.round {
             0 => format!("{name}{FICTIONAL}"),
             r => format!("{name}·{}{FICTIONAL}", r + 1),
         }
     }
 }
+
 const PLEDGES: [&[&str]; 3] = [
     &[
         "建设楼宇党建示范点 {n} 个",

@@ -368,6 +368,16 @@ pub fn projection_note(result: &Assessment, lang: Lang) -> Option<String> {
     Some(format!("{} · {phrase}", lang.pick("推算", "Projected")))
 }
 
+/// Why a total is above 100, for wherever the total is shown: `None` up to 100.
+pub fn total_note(result: &Assessment, lang: Lang) -> Option<&'static str> {
+    (result.total > 100.0).then(|| {
+        lang.pick(
+            "总分超过 100:正面清单的加分项使总分可以超过 100。",
+            "The total is above 100: bonus points from the positive list can take a total past 100.",
+        )
+    })
+}
+
 /// The consequences of the tier as a sentence, conditional when the result is projected:
 /// `若最终评为“一般”:诫勉处理;下一年内原则上不得晋升职务职级。` /
 /// `If the final tier is ‘average’: admonishment; no promotion in post or rank in the next

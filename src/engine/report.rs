@@ -93,15 +93,8 @@ pub fn assessment(dossier: &Dossier, result: &Assessment, rules: &RuleSet, lang:
         l("负面清单", "deduction"),
         value(p.deduction)
     );
-    if result.total > 100.0 {
-        let _ = writeln!(
-            out,
-            "  {}",
-            l(
-                "总分超过 100:正面清单的加分项使总分可以超过 100。",
-                "The total is above 100: bonus points from the positive list can take a total past 100."
-            )
-        );
+    if let Some(note) = plain::total_note(result, lang) {
+        let _ = writeln!(out, "  {note}");
     }
     if result.vetoed {
         veto_lines(&mut out, result, rules, lang);
