@@ -233,12 +233,15 @@ fn explanation_lines(out: &mut String, result: &Assessment, rules: &RuleSet, lan
             let _ = writeln!(out, "    {}", plain::quote_text(quote, rules, lang));
         }
     }
+    if result.projected {
+        let _ = writeln!(out, "{}", l("* 为推算值。", "* projected value."));
+    }
     let _ = writeln!(
         out,
         "{}",
         l(
-            "* 为推算值;[示例参数] 表示该步依据的数值为示例默认值,不是区里公布的数字。",
-            "* projected value; [illustrative parameters]: the step rests on illustrative defaults, not figures the district published."
+            "[示例参数]:该步依据的数值为示例默认值,不是区里公布的数字。",
+            "[illustrative parameters]: the step rests on illustrative defaults, not figures the district published."
         )
     );
 }
