@@ -272,6 +272,14 @@ impl Engine<'_> {
                 }
             }
         }
+        inputs.extend(self.assumed_unit_and_votes(dossier));
+        inputs
+    }
+
+    /// The assumed unit score and multi-rater score (spec §7), when they are assumed: what a
+    /// score needed on the unscored quarters holds fixed.
+    pub fn assumed_unit_and_votes(&self, dossier: &Dossier) -> Vec<AssumedInput> {
+        let p = &self.rules.projection;
         let assumed_or_default = |path: &str, assumed: Option<f64>, default: f64| match assumed {
             Some(value) => AssumedInput {
                 path: path.into(),
@@ -284,8 +292,8 @@ impl Engine<'_> {
                 basis: "default".into(),
             },
         };
+        let mut inputs = Vec::new();
         if dossier.unit_score.is_none() {
-            let p = &self.rules.projection;
             inputs.push(assumed_or_default(
                 "unit_score",
                 dossier.assumptions.unit_score,
@@ -293,7 +301,6 @@ impl Engine<'_> {
             ));
         }
         if self.multi_rater_score(dossier).is_none() {
-            let p = &self.rules.projection;
             inputs.push(assumed_or_default(
                 "votes",
                 dossier.assumptions.multi_score,

@@ -307,11 +307,7 @@ impl Engine<'_> {
             waivers,
             veto_lift,
             quarter_targets,
-            held_fixed: self
-                .assumed_inputs(dossier)
-                .into_iter()
-                .filter(|a| !a.path.starts_with("pledges["))
-                .collect(),
+            held_fixed: self.assumed_unit_and_votes(dossier),
             lifts,
         }
     }
