@@ -781,10 +781,10 @@ fn the_tier_veto_and_consequences_formulas_read_in_words() {
         .ends_with("→ good; veto → fairly good"));
     assert_eq!(veto.formula, "N7, political_quality = unqualified");
     assert_eq!(veto.formula_shown(Lang::Zh), "N7, 政治素质测评 = 不合格");
-    assert_eq!(consequences.formula, "[good, good, fairly_good] → []");
-    assert_eq!(consequences.formula_shown(Lang::Zh), "[好, 好, 较好] → []");
+    assert_eq!(consequences.formula, "good, good, fairly_good → —");
+    assert_eq!(consequences.formula_shown(Lang::Zh), "好、好、较好 → 无");
     assert_eq!(
         consequences.formula_shown(Lang::En),
-        "[good, good, fairly good] → []"
+        "good, good, fairly good → none"
     );
 }

@@ -5,8 +5,10 @@
 mod common;
 
 use common::{dossier, what_if_problems};
+use dongliang::engine::ids::PoliticalQuality;
+use dongliang::engine::text::round2;
 use dongliang::engine::whatif::Reach;
-use dongliang::engine::{Change, Engine, Grade, RuleSet, Tier};
+use dongliang::engine::{report, Change, Engine, Grade, Lang, RuleSet, Tier};
 use serde_json::{json, Value};
 
 fn crafted() -> Vec<(&'static str, Value)> {
@@ -273,4 +275,331 @@ fn lifts_include_every_single_change_that_lifts() {
     );
     assert_eq!((first.total, first.tier), (90.14, Tier::Good));
     assert!(report.lifts.iter().all(|l| l.tier == Tier::Good));
+}
+
+/// Every scenario of the reverse kinds (removals, waivers, the veto's lift) agrees with
+/// re-evaluating the dossier with the change applied, and its veto flag says what it does.
+fn reverse_problems(engine: &Engine, d: &dongliang::engine::Dossier) -> Vec<String> {
+    let report = engine.what_if(d);
+    let base = engine.score(d);
+    let mut problems = Vec::new();
+    let all = report
+        .removals
+        .iter()
+        .chain(&report.waivers)
+        .chain(&report.veto_lift);
+    for s in all
+        .chain(&report.incurs)
+        .chain(&report.claims)
+        .chain(&report.regrades)
+    {
+        let mut changed = d.clone();
+        for c in &s.changes {
+            c.apply(&mut changed);
+        }
+        let score = engine.score(&changed);
+        let want = (
+            score.total,
+            score.tier,
+            score.vetoed,
+            round2(score.total - base.total),
+        );
+        if (s.total, s.tier, s.vetoed, s.delta) != want || s.tier_changed != (score.tier != base.tier) {
+            problems.push(format!("{:?}: {s:?}, re-evaluated {want:?}", s.changes));
+        }
+        let touches = s.changes.iter().any(|c| c.touches_veto(engine.rules));
+        if s.veto != (touches || score.vetoed != base.vetoed) {
+            problems.push(format!("{:?}: veto flag {}", s.changes, s.veto));
+        }
+    }
+    problems
+}
+
+fn vetoed_twice() -> Value {
+    let mut value = common::complete();
+    value["positive"] = json!([{"item": "P1"}]);
+    value["negative"] = json!([{"item": "N2"}, {"item": "N7"}, {"item": "N3", "tolerated": true}]);
+    value["political_quality"] = json!("unqualified");
+    value
+}
+
+#[test]
+fn every_reverse_change_agrees_with_reevaluation() {
+    let rules = RuleSet::default();
+    let engine = Engine::new(&rules);
+    let mut failures = Vec::new();
+    for example in common::examples() {
+        let problems = reverse_problems(&engine, &example.dossier(&rules));
+        failures.extend(problems.into_iter().map(|p| format!("{}: {p}", example.name)));
+    }
+    for (name, value) in crafted().into_iter().chain([("vetoed-twice", vetoed_twice())]) {
+        let problems = reverse_problems(&engine, &dossier(value));
+        failures.extend(problems.into_iter().map(|p| format!("{name}: {p}")));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn removals_waivers_and_lifting_the_veto_by_hand() {
+    // complete(): 27 + 36 + 29.4 = 92.4; + P1 2 − N2 3 = 91.4 (N3 is waived): earns good, but
+    // N7 and the political-quality test veto it down to fairly good.
+    let rules = RuleSet::default();
+    let engine = Engine::new(&rules);
+    let d = dossier(vetoed_twice());
+    let report = engine.what_if(&d);
+    assert_eq!(
+        (report.total, report.tier, report.vetoed),
+        (91.4, Tier::FairlyGood, true)
+    );
+    let row = |list: &[dongliang::engine::whatif::Scenario], change: Change| {
+        let s = list
+            .iter()
+            .find(|s| s.changes == [change.clone()])
+            .unwrap_or_else(|| panic!("{change:?}"));
+        (s.total, s.tier, s.delta, s.vetoed, s.veto)
+    };
+    let item = |id: &str| id.to_string();
+    assert_eq!(
+        row(&report.removals, Change::Unclaim { item: item("P1") }),
+        (89.4, Tier::FairlyGood, -2.0, true, false)
+    );
+    assert_eq!(
+        row(&report.removals, Change::Remove { item: item("N2") }),
+        (94.4, Tier::FairlyGood, 3.0, true, false)
+    );
+    assert_eq!(
+        row(&report.removals, Change::Remove { item: item("N7") }),
+        (91.4, Tier::FairlyGood, 0.0, true, true),
+        "still vetoed by the political-quality test"
+    );
+    assert_eq!(
+        row(&report.removals, Change::Remove { item: item("N3") }),
+        (91.4, Tier::FairlyGood, 0.0, true, false),
+        "a waived item deducts nothing"
+    );
+    assert_eq!(report.removals.len(), 4);
+    assert_eq!(
+        row(&report.waivers, Change::Tolerate { item: item("N2") }),
+        (94.4, Tier::FairlyGood, 3.0, true, false)
+    );
+    assert_eq!(report.waivers.len(), 1, "N7 vetoes and N3 is waived already");
+    let lift = report.veto_lift.as_ref().unwrap();
+    assert_eq!(
+        lift.changes,
+        [Change::LiftVeto {
+            items: vec![item("N7")],
+            requalify: true
+        }]
+    );
+    assert_eq!(
+        (
+            lift.total,
+            lift.tier,
+            lift.delta,
+            lift.vetoed,
+            lift.veto,
+            lift.tier_changed
+        ),
+        (91.4, Tier::Good, 0.0, false, true, true)
+    );
+    assert_eq!(report.by_effect()[0], lift, "the veto's lift moves a tier");
+
+    // With N7 alone, its removal lifts the veto and there is no separate lift row.
+    let mut value = vetoed_twice();
+    value["political_quality"] = json!("qualified");
+    let report = engine.what_if(&dossier(value));
+    assert!(report.veto_lift.is_none());
+    assert_eq!(
+        row(&report.removals, Change::Remove { item: item("N7") }),
+        (91.4, Tier::Good, 0.0, false, true)
+    );
+    assert_eq!(
+        report.by_effect()[0].changes,
+        [Change::Remove { item: item("N7") }]
+    );
+
+    // Rules without waivers offer none.
+    let strict = common::rules_with(&[("/tolerance/allow_tolerated", json!(false))]);
+    let mut value = vetoed_twice();
+    value["negative"] = json!([{"item": "N2"}]);
+    let report = Engine::new(&strict).what_if(&common::dossier_with(value, &strict));
+    assert!(report.waivers.is_empty());
+    assert_eq!(report.removals.len(), 2);
+}
+
+#[test]
+fn applying_a_reverse_change_changes_the_dossier() {
+    let d = dossier(vetoed_twice());
+    let mut changed = d.clone();
+    Change::Unclaim { item: "P1".into() }.apply(&mut changed);
+    assert!(changed.positive.is_empty());
+    Change::Tolerate { item: "N2".into() }.apply(&mut changed);
+    assert!(changed.negative[0].tolerated);
+    Change::Remove { item: "N3".into() }.apply(&mut changed);
+    assert_eq!(changed.negative.len(), 2);
+    Change::LiftVeto {
+        items: vec!["N7".into()],
+        requalify: true,
+    }
+    .apply(&mut changed);
+    assert_eq!(changed.negative.len(), 1);
+    assert_eq!(changed.political_quality, PoliticalQuality::Qualified);
+    let score = Engine::new(&RuleSet::default()).score(&changed);
+    assert_eq!((score.total, score.tier, score.vetoed), (92.4, Tier::Good, false));
+    // A change naming nothing recorded changes nothing.
+    let mut same = d.clone();
+    Change::Remove { item: "N9".into() }.apply(&mut same);
+    assert_eq!(same, d);
+}
+
+#[test]
+fn veto_items_are_flagged_and_the_changes_are_listed_by_effect() {
+    let rules = RuleSet::default();
+    let engine = Engine::new(&rules);
+    for example in common::examples() {
+        let report = engine.what_if(&example.dossier(&rules));
+        for s in &report.incurs {
+            let Change::Incur { item } = &s.changes[0] else {
+                panic!()
+            };
+            let veto_item = rules.negative_item(item).unwrap().veto;
+            assert_eq!(s.veto, veto_item, "{}: {item}", example.name);
+        }
+        let all = report.by_effect();
+        let count = report.regrades.len()
+            + report.claims.len()
+            + report.incurs.len()
+            + report.removals.len()
+            + report.waivers.len()
+            + usize::from(report.veto_lift.is_some());
+        assert_eq!(all.len(), count);
+        let key = |s: &&dongliang::engine::whatif::Scenario| {
+            (
+                s.tier.index().abs_diff(report.tier.index()),
+                s.vetoed != report.vetoed,
+                s.veto,
+            )
+        };
+        for pair in all.windows(2) {
+            let (a, b) = (key(&pair[0]), key(&pair[1]));
+            assert!(
+                a > b || (a == b && pair[0].delta.abs() >= pair[1].delta.abs()),
+                "{}: {:?} before {:?}",
+                example.name,
+                pair[0].changes,
+                pair[1].changes
+            );
+        }
+    }
+}
+
+#[test]
+fn the_quarter_targets_say_what_they_hold_fixed() {
+    let rules = RuleSet::default();
+    let engine = Engine::new(&rules);
+    let unscored = json!([null, null, null, null]);
+    let blank = dossier(json!({"pledges": [
+        {"area": "party_building", "grade": "B", "quarters": unscored},
+        {"area": "innovation", "grade": "B", "quarters": unscored},
+        {"area": "key_work", "grade": "B", "quarters": unscored}
+    ]}));
+    let report = engine.what_if(&blank);
+    assert!(report.projected);
+    let held: Vec<(&str, f64, &str)> = report
+        .held_fixed
+        .iter()
+        .map(|a| (a.path.as_str(), a.value, a.basis.as_str()))
+        .collect();
+    assert_eq!(
+        held,
+        [("unit_score", 85.0, "default"), ("votes", 85.0, "default")]
+    );
+    // 25.5 + 25.5 + 0.4 × 0.9 × x: good needs x ≥ 108.32 — out of reach; fairly good 80.55.
+    let targets: Vec<(Tier, Reach, Option<f64>)> = report
+        .quarter_targets
+        .iter()
+        .map(|t| (t.tier, t.reach, t.score))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            (Tier::Good, Reach::Unreachable, None),
+            (Tier::FairlyGood, Reach::Reachable, Some(80.55))
+        ]
+    );
+    assert_eq!(
+        dongliang::engine::plain::held_fixed(&report, Lang::Zh),
+        "假设单位绩效 85、测评 85 不变,其余按已填写"
+    );
+    assert_eq!(
+        dongliang::engine::plain::held_fixed(&report, Lang::En),
+        "holding the unit score at 85 and the votes at 85, everything else as entered"
+    );
+    let text = report::what_if(&report, &rules, Lang::En);
+    assert!(
+        text.contains("The score needed on each of the 12 unscored quarters for a better tier (holding the unit score at 85 and the votes at 85, everything else as entered):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  good: out of reach, even at 100\n  fairly good: 80.55\n"),
+        "{text}"
+    );
+    assert!(text.starts_with("Now: 79.80, average (projected)\n"), "{text}");
+
+    let example = common::examples()
+        .into_iter()
+        .find(|e| e.name.starts_with("01-"))
+        .unwrap();
+    let report = engine.what_if(&example.dossier(&rules));
+    assert!(report.held_fixed.is_empty() && !report.projected);
+    assert_eq!(
+        dongliang::engine::plain::held_fixed(&report, Lang::En),
+        "everything else as entered"
+    );
+}
+
+#[test]
+fn the_text_report_lists_every_change_with_the_veto_marked() {
+    let rules = RuleSet::default();
+    let engine = Engine::new(&rules);
+    let example = common::examples()
+        .into_iter()
+        .find(|e| e.name.starts_with("02-"))
+        .unwrap();
+    let report = engine.what_if(&example.dossier(&rules));
+    let zh = report::what_if(&report, &rules, Lang::Zh);
+    let first = zh
+        .lines()
+        .skip_while(|l| !l.starts_with("每一项单独改变"))
+        .nth(1)
+        .unwrap();
+    assert_eq!(
+        first,
+        "  去掉负面清单 N7 在关键时刻退缩不前、敷衍塞责(一票否决项) → 90.76(0.00) 好 * [解除一票否决]"
+    );
+    assert!(
+        zh.contains("  N9 推诿扯皮、庸政懒政 经容错免责 → 92.76(+2.00) 较好\n"),
+        "{zh}"
+    );
+    let en = report::what_if(&report, &rules, Lang::En);
+    assert!(
+        en.contains("  without negative item N7 Shrank back at critical moments, or shirked responsibility (a veto item) → 90.76 (0.00), good * [veto lifted]\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("  incur N1 Disloyal or dishonest to the Party; concealed major matters from the organisation (a veto item) → 90.76 (0.00), fairly good [veto item]\n"),
+        "{en}"
+    );
+    // Not vetoed now: incurring a veto item is marked as adding the veto.
+    let example = common::examples()
+        .into_iter()
+        .find(|e| e.name.starts_with("03-"))
+        .unwrap();
+    let report = engine.what_if(&example.dossier(&rules));
+    let en = report::what_if(&report, &rules, Lang::En);
+    assert!(
+        en.lines()
+            .any(|l| l.starts_with("  incur N4 ") && l.ends_with("[veto]")),
+        "{en}"
+    );
 }

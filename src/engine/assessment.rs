@@ -9,7 +9,7 @@ use super::evaluate::{Engine, Projected, Score};
 use super::ids::{Area, Consequence, Grade, PoliticalQuality, Tier};
 use super::rules::RuleSet;
 use super::text::{round2, Lang};
-use super::trace::{NoTrace, Step, Tracer};
+use super::trace::{NoTrace, Step};
 
 /// The weighted contributions to the total, rounded to 2 decimals for display.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -105,7 +105,7 @@ impl Warning {
                 pledge + 1
             ),
             (Warning::AreaWithoutPledge { area }, Lang::Zh) => format!("没有“{}”方面的承诺", area.zh()),
-            (Warning::AreaWithoutPledge { area }, Lang::En) => format!("no pledge covers “{}”", area.en()),
+            (Warning::AreaWithoutPledge { area }, Lang::En) => format!("no pledge covers ‘{}’", area.en()),
             (Warning::ItemNotInRules { list, item }, Lang::Zh) => {
                 format!("{}中没有 {item} 项:这些规则不计它", list.name(lang))
             }
@@ -165,7 +165,7 @@ impl Engine<'_> {
         let mut steps: Vec<Step> = Vec::with_capacity(24);
         let score = self.compute(dossier, &mut steps);
         let result = self.assess(dossier, score);
-        steps.step(|| consequences_step(self, dossier, &result));
+        super::plain::finish(self, dossier, &result, &mut steps);
         Assessment {
             trace: Some(steps),
             ..result
@@ -272,6 +272,14 @@ impl Engine<'_> {
                 }
             }
         }
+        inputs.extend(self.assumed_unit_and_votes(dossier));
+        inputs
+    }
+
+    /// The assumed unit score and multi-rater score (spec §7), when they are assumed: what a
+    /// score needed on the unscored quarters holds fixed.
+    pub fn assumed_unit_and_votes(&self, dossier: &Dossier) -> Vec<AssumedInput> {
+        let p = &self.rules.projection;
         let assumed_or_default = |path: &str, assumed: Option<f64>, default: f64| match assumed {
             Some(value) => AssumedInput {
                 path: path.into(),
@@ -284,8 +292,8 @@ impl Engine<'_> {
                 basis: "default".into(),
             },
         };
+        let mut inputs = Vec::new();
         if dossier.unit_score.is_none() {
-            let p = &self.rules.projection;
             inputs.push(assumed_or_default(
                 "unit_score",
                 dossier.assumptions.unit_score,
@@ -293,7 +301,6 @@ impl Engine<'_> {
             ));
         }
         if self.multi_rater_score(dossier).is_none() {
-            let p = &self.rules.projection;
             inputs.push(assumed_or_default(
                 "votes",
                 dossier.assumptions.multi_score,
@@ -329,64 +336,6 @@ impl Engine<'_> {
         }));
         warnings
     }
-}
-
-fn consequences_step(engine: &Engine, dossier: &Dossier, result: &Assessment) -> Step {
-    let rules = engine.rules;
-    let formula = |tier: fn(Tier) -> &'static str, consequence: fn(Consequence) -> &'static str| {
-        let history: Vec<&str> = dossier
-            .history
-            .iter()
-            .chain([&result.tier])
-            .map(|t| tier(*t))
-            .collect();
-        let list: Vec<&str> = result.consequences.iter().map(|c| consequence(*c)).collect();
-        format!("[{}] → [{}]", history.join(", "), list.join(", "))
-    };
-    let list: Vec<&str> = result.consequences.iter().map(|c| c.id()).collect();
-    let text = |c: &Consequence| rules.consequence_text(c.id());
-    let quote = match result.consequences.as_slice() {
-        [_, Consequence::PromotionPriority] | [_, _, Consequence::Reassignment] => {
-            result.consequences.last().and_then(text)
-        }
-        other => other.first().and_then(text),
-    };
-    let names = |zh: bool| -> Vec<String> {
-        let none = if zh { "无" } else { "none" };
-        let names: Vec<String> = result
-            .consequences
-            .iter()
-            .map(|c| match text(c) {
-                Some(t) if zh => t.zh.clone(),
-                Some(t) => t.en.clone(),
-                None if zh => c.zh().to_string(),
-                None => c.en().to_string(),
-            })
-            .collect();
-        if names.is_empty() {
-            vec![none.to_string()]
-        } else {
-            names
-        }
-    };
-    let years = result.consecutive_years;
-    Step::new("consequences", "结果运用", "Consequences")
-        .formula(formula(Tier::id, Consequence::id))
-        .formula_in_words(
-            formula(Tier::zh, Consequence::zh),
-            formula(Tier::en, Consequence::en),
-        )
-        .result(list.join(", "))
-        .in_words(names(true).join(";"), names(false).join("; "))
-        .note(
-            format!("连续 {years} 年“{}”:{}", result.tier.zh(), names(true).join(";")),
-            format!(
-                "{years} consecutive year(s) {}: {}",
-                result.tier.en(),
-                names(false).join("; ")
-            ),
-        )
-        .quote(quote.map(|c| c.quote.as_str()))
 }
 
 /// The list items `dossier` names that `rules` do not have, in the dossier's order.

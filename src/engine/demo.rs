@@ -1,15 +1,33 @@
 //! A seeded, deterministic demo cohort of fictional principal officials of the district's
 //! departments and sub-district offices (街道), for workshops. Every name is fictional and
-//! marked so; the same seed always gives the same cohort.
+//! marked so (“(虚构)”, shown in English as “(fictional)”: [`shown_name`]); names are unique
+//! within a cohort of any size; the same seed always gives the same cohort.
+
+use std::borrow::Cow;
 
 use super::dossier::{Cohort, Dossier, Factors, NegativeRecord, Pledge, PositiveClaim, VoteCounts, Votes};
 use super::ids::{Area, Grade, PoliticalQuality, RaterGroup, Tier, UnitKind};
+use super::text::Lang;
 
 mod stream;
 pub use stream::{officials, Officials};
 
 /// The marker every generated name carries.
 pub const FICTIONAL: &str = "(虚构)";
+
+/// The marker of a fictional name in `lang`: `(虚构)` / `(fictional)`.
+pub fn fictional_mark(lang: Lang) -> &'static str {
+    lang.pick(FICTIONAL, "(fictional)")
+}
+
+/// A name as a reader of `lang` sees it: in English, a demo name's `(虚构)` reads
+/// ` (fictional)` (`韩静(虚构)` → `韩静 (fictional)`); any other name is shown as it is.
+pub fn shown_name(name: &str, lang: Lang) -> Cow<'_, str> {
+    match (lang, name.strip_suffix(FICTIONAL)) {
+        (Lang::En, Some(bare)) => Cow::Owned(format!("{} {}", bare.trim_end(), fictional_mark(lang))),
+        _ => Cow::Borrowed(name),
+    }
+}
 
 /// The size of the cohort in the article: 98 principal officials.
 pub const DEFAULT_SIZE: usize = 98;
@@ -96,13 +114,94 @@ const DEPARTMENTS: &[&str] = &[
 ];
 const SURNAMES: &[&str] = &[
     "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何",
-    "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧", "程", "曹",
+    "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧", "程", "曹", "袁", "邓",
+    "许", "傅", "沈", "曾", "彭", "吕", "苏", "卢", "蒋", "蔡", "贾", "丁", "魏", "薛", "叶", "阎",
 ];
 const GIVEN: &[&str] = &[
     "建国", "海涛", "晓燕", "立新", "文静", "志强", "红梅", "振华", "丽娟", "伟东", "春雷", "秀英", "明辉",
     "雪梅", "国栋", "慧敏", "永刚", "晓东", "玉兰", "卫平", "凯", "蕾", "涛", "静", "鹏", "宁", "斌", "颖",
     "磊", "洁", "军", "倩",
 ];
+/// First and second characters of the given names made when the names above are taken: none
+/// of the first ones starts a name above, so every name is spelled differently.
+const FIRST: &[char] = &[
+    '德', '嘉', '思', '子', '宏', '俊', '雅', '欣', '佳', '家', '若', '天', '云', '安', '世', '承', '书',
+    '学', '守', '鸿', '景', '益', '启', '泓', '彦', '凌', '韵', '语', '梓', '诗', '雨', '梦', '锦', '瑞',
+    '清', '向', '友', '兆', '宗', '庆', '光', '新', '和', '成', '一',
+];
+const SECOND: &[char] = &[
+    '平', '华', '军', '林', '峰', '辉', '芳', '敏', '杰', '涛', '婷', '琳', '宇', '航', '轩', '然', '哲',
+    '凡', '楠', '彤', '瑶', '萱', '博', '浩', '睿', '泽', '昊', '晨', '阳', '远', '诚', '毅', '颖', '洋',
+    '宁', '昕', '悦', '铭', '源', '勇', '斌', '超', '菲', '岚', '蕾',
+];
+
+/// How many given names there are: the list above, then every FIRST + SECOND pair.
+const GIVEN_NAMES: usize = 32 + 45 * 45;
+const _: () = assert!(GIVEN.len() == 32 && FIRST.len() == 45 && SECOND.len() == 45 && SURNAMES.len() == 50);
+/// How many distinct names there are before a name repeats with a number after it.
+const NAMES: usize = 50 * GIVEN_NAMES;
+
+/// The given name with index `g` (< [`GIVEN_NAMES`]).
+fn given_name(g: usize) -> Cow<'static, str> {
+    match GIVEN.get(g) {
+        Some(name) => Cow::Borrowed(name),
+        None => {
+            let k = g - GIVEN.len();
+            Cow::Owned(
+                [FIRST[k / SECOND.len()], SECOND[k % SECOND.len()]]
+                    .iter()
+                    .collect(),
+            )
+        }
+    }
+}
+
+/// The names given so far in a cohort. A drawn name already given moves on to the next name
+/// not given (same surname, next given name, …) — found in near-constant time, as each name
+/// taken points past itself and the pointers are shortened as they are followed. When every
+/// one of the [`NAMES`] is taken, the next round starts and its names carry its number
+/// (`王建国·2`).
+#[derive(Default)]
+struct Names {
+    /// For each name: 0 while it is free, else 1 + a later name that may be free (allocated
+    /// at the first name; a map would cost the browser build its hashing code).
+    next: Vec<u32>,
+    taken: usize,
+    round: u32,
+}
+
+impl Names {
+    fn take(&mut self, surname: usize, given: usize) -> String {
+        if self.taken == NAMES || self.next.is_empty() {
+            self.next = vec![0; NAMES];
+            self.round += u32::from(self.taken == NAMES);
+            self.taken = 0;
+        }
+        let start = surname * GIVEN_NAMES + given;
+        let mut free = start;
+        while self.next[free] != 0 {
+            free = self.next[free] as usize - 1;
+        }
+        let mut at = start;
+        while self.next[at] != 0 {
+            let later = self.next[at] as usize - 1;
+            self.next[at] = free as u32 + 1;
+            at = later;
+        }
+        self.next[free] = ((free + 1) % NAMES) as u32 + 1;
+        self.taken += 1;
+        let name = format!(
+            "{}{}",
+            SURNAMES[free / GIVEN_NAMES],
+            given_name(free % GIVEN_NAMES)
+        );
+        match self.round {
+            0 => format!("{name}{FICTIONAL}"),
+            r => format!("{name}·{}{FICTIONAL}", r + 1),
+        }
+    }
+}
+
 const PLEDGES: [&[&str]; 3] = [
     &[
         "建设楼宇党建示范点 {n} 个",
@@ -182,22 +281,20 @@ fn posts(size: usize) -> Vec<(String, UnitKind)> {
 
 /// A cohort of `size` fictional officials for `year`, the same for the same `seed`.
 pub fn cohort(seed: u64, size: usize, year: i32) -> Cohort {
-    let mut rng = Rng(seed ^ 0xd0e6_11a6);
-    let officials = posts(size)
-        .into_iter()
-        .map(|(post, kind)| official(&mut rng, post, kind, year))
-        .collect();
-    Cohort { officials }
+    Cohort {
+        officials: officials(seed, size, year).collect(),
+    }
 }
 
-fn official(rng: &mut Rng, post: String, kind: UnitKind, year: i32) -> Dossier {
+fn official(rng: &mut Rng, names: &mut Names, post: String, kind: UnitKind, year: i32) -> Dossier {
     let struggling = rng.chance(0.02);
     let strength = if struggling {
         -4.0
     } else {
         rng.around(0.0, 1.0, -3.0, 3.0)
     };
-    let name = format!("{}{}{FICTIONAL}", rng.pick(SURNAMES), rng.pick(GIVEN));
+    let (surname, given) = (rng.below(SURNAMES.len()), rng.below(GIVEN.len()));
+    let name = names.take(surname, given);
     let pledges = Area::ALL
         .iter()
         .map(|area| pledge(rng, *area, strength))
@@ -300,5 +397,46 @@ fn history_tier(rng: &mut Rng, strength: f64) -> Tier {
         u if u > 0.55 => Tier::Good,
         u if u > 0.12 => Tier::FairlyGood,
         _ => Tier::Average,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_is_taken_once_before_any_repeats_with_a_number() {
+        let mut names = Names::default();
+        let mut seen = std::collections::HashSet::new();
+        let mut rng = Rng(7);
+        for _ in 0..NAMES {
+            let name = names.take(rng.below(SURNAMES.len()), rng.below(GIVEN.len()));
+            assert!(!name.contains('·'), "{name}");
+            assert!(seen.insert(name.clone()), "{name} twice");
+        }
+        let next = names.take(3, 4);
+        assert_eq!(next, format!("{}{}·2{FICTIONAL}", SURNAMES[3], GIVEN[4]));
+        assert_eq!(
+            names.take(3, 4),
+            format!("{}{}·2{FICTIONAL}", SURNAMES[3], GIVEN[5])
+        );
+    }
+
+    #[test]
+    fn a_name_already_given_moves_on_to_the_next_given_name() {
+        let mut names = Names::default();
+        assert_eq!(names.take(0, 0), "王建国(虚构)");
+        assert_eq!(names.take(0, 0), "王海涛(虚构)");
+        assert_eq!(names.take(0, 31), "王倩(虚构)");
+        assert_eq!(names.take(0, 31), "王德平(虚构)");
+        assert_eq!(names.take(0, 0), "王晓燕(虚构)");
+    }
+
+    #[test]
+    fn english_readers_see_the_marker_in_english() {
+        assert_eq!(shown_name("韩静(虚构)", Lang::En), "韩静 (fictional)");
+        assert_eq!(shown_name("韩静(虚构)", Lang::Zh), "韩静(虚构)");
+        assert_eq!(shown_name("示例干部甲", Lang::En), "示例干部甲");
+        assert_eq!(fictional_mark(Lang::En), "(fictional)");
     }
 }

@@ -6,7 +6,7 @@
 //! | §9–§10 dossier | [`dossier`] (model), [`fast`] (the fast path), `dossier_check` (decoding, every error with its path) |
 //! | §2–§5, §7 arithmetic | [`evaluate`] ([`Engine::score`], [`Engine::compute`]) |
 //! | §5–§6 result | [`assessment`] ([`Engine::evaluate`]), [`consequences`] |
-//! | explanation | [`trace`] (opt-in tracer), `explain` (the steps) |
+//! | explanation | [`trace`] (opt-in tracer), `explain` (the steps), [`plain`] (the readable lines) |
 //! | §8 what-if | [`whatif`] ([`Engine::what_if`]) |
 //! | §5–§6 cohort | [`cohort`] ([`Engine::rank`]) |
 //! | reports | [`report`] (readable Chinese or English text) |
@@ -41,6 +41,7 @@ mod explain;
 pub mod fast;
 pub mod ids;
 mod json;
+pub mod plain;
 pub mod report;
 pub mod rules;
 pub mod rules_check;

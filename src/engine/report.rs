@@ -6,20 +6,14 @@ use std::fmt::Write;
 use super::assessment::{Assessment, VetoCause};
 use super::cohort::Ranking;
 use super::dossier::Dossier;
-use super::ids::{Consequence, Tier};
+use super::ids::Tier;
+use super::plain::{self, words, words::value};
 use super::rules::RuleSet;
 use super::text::{fmt2, fmt_num, Lang};
 use super::whatif::{Change, Reach, Scenario, WhatIf};
 
 fn tier_name(tier: Tier, lang: Lang) -> &'static str {
     lang.pick(tier.zh(), tier.en())
-}
-
-fn consequence_name(c: Consequence, rules: &RuleSet, lang: Lang) -> String {
-    match rules.consequence_text(c.id()) {
-        Some(text) => lang.pick(&text.zh, &text.en).to_string(),
-        None => lang.pick(c.zh(), c.en()).to_string(),
-    }
 }
 
 /// The rule set's name, version and hash, as every report shows it.
@@ -33,7 +27,25 @@ pub fn rules_line(rules: &RuleSet, lang: Lang) -> String {
     )
 }
 
-/// A readable report of one assessment.
+/// A signed value with two decimals: `+1.25`, `−0.50`, `0.00`.
+pub fn signed(x: f64) -> String {
+    let text = value(x.abs());
+    if text == "0.00" {
+        text
+    } else if x > 0.0 {
+        format!("+{text}")
+    } else {
+        format!("−{text}")
+    }
+}
+
+/// A name as a reader of `lang` sees it: the demo's “(虚构)” marker in English words.
+fn name_shown(name: &str, lang: Lang) -> String {
+    super::demo::shown_name(name, lang).into_owned()
+}
+
+/// A readable report of one assessment; with the trace, the explanation in plain words
+/// ([`plain::explanation`]).
 pub fn assessment(dossier: &Dossier, result: &Assessment, rules: &RuleSet, lang: Lang) -> String {
     let mut out = String::new();
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
@@ -45,9 +57,11 @@ pub fn assessment(dossier: &Dossier, result: &Assessment, rules: &RuleSet, lang:
             "dongliang · assessment simulation report"
         )
     );
-    let who = match (&dossier.name, &dossier.post) {
-        (Some(n), Some(p)) => format!("{n}({p})"),
-        _ => dossier.display_name().to_string(),
+    let name = dossier.name.as_deref().map(|n| name_shown(n, lang));
+    let who = match (name, &dossier.post, lang) {
+        (Some(n), Some(p), Lang::Zh) => format!("{n}({p})"),
+        (Some(n), Some(p), Lang::En) => format!("{n} ({p})"),
+        _ => name_shown(dossier.display_name(), lang),
     };
     let year = dossier.year.map(|y| format!(" · {y}")).unwrap_or_default();
     let _ = writeln!(out, "{}{who}{year}", l("对象:", "Official: "));
@@ -57,251 +71,402 @@ pub fn assessment(dossier: &Dossier, result: &Assessment, rules: &RuleSet, lang:
         out,
         "{}{}    {}{}",
         l("总分:", "Total: "),
-        fmt2(result.total),
+        value(result.total),
         l("等次:", "Tier: "),
         tier_name(result.tier, lang)
     );
+    if let Some(note) = plain::projection_note(result, lang) {
+        let _ = writeln!(out, "  {note}");
+    }
     let p = &result.parts;
     let _ = writeln!(
         out,
         "  {} {} | {} {} | {} {} | {} +{} | {} −{}",
         l("单位综合绩效", "unit"),
-        fmt2(p.unit),
+        value(p.unit),
         l("个人履职践诺", "pledges"),
-        fmt2(p.pledges),
+        value(p.pledges),
         l("多维测评", "multi-rater"),
-        fmt2(p.multi),
+        value(p.multi),
         l("正面清单", "bonus"),
-        fmt2(p.bonus),
+        value(p.bonus),
         l("负面清单", "deduction"),
-        fmt2(p.deduction)
+        value(p.deduction)
     );
+    if let Some(note) = plain::total_note(result, lang) {
+        let _ = writeln!(out, "  {note}");
+    }
     if result.vetoed {
-        let causes: Vec<String> = result
-            .vetoed_by
-            .iter()
-            .map(|c| match c {
-                VetoCause::Item { id } => {
-                    let text = rules
-                        .negative_item(id)
-                        .map(|i| lang.pick(&i.zh, &i.en).to_string())
-                        .unwrap_or_default();
-                    format!("{id} {text}")
-                }
-                VetoCause::PoliticalQuality => l("政治素质测评不合格", "politically unqualified").to_string(),
-            })
-            .collect();
-        let _ = writeln!(out, "{}{}", l("一票否决:", "Vetoed: "), causes.join(";"));
-        let _ = writeln!(
-            out,
-            "  {}《{}》:“{}”",
-            l("依据", "Source"),
-            rules.source.publication,
-            rules.veto.basis.quote.as_deref().unwrap_or("")
-        );
-        if result.uncapped_tier != result.tier {
-            let _ = writeln!(
-                out,
-                "  {} {} → {}",
-                l("等次封顶:", "Tier capped:"),
-                tier_name(result.uncapped_tier, lang),
-                tier_name(result.tier, lang)
-            );
-        }
+        veto_lines(&mut out, result, rules, lang);
     }
     if let Some(next) = &result.next_tier {
-        let _ = writeln!(
-            out,
-            "{}“{}”{} {}",
-            l("距", "To "),
-            tier_name(next.tier, lang),
-            l("还差", ": needs"),
-            fmt2(next.points)
-        );
+        let _ = match lang {
+            Lang::Zh => writeln!(
+                out,
+                "距{}还差 {}",
+                plain::tier_quoted(next.tier, lang),
+                value(next.points)
+            ),
+            Lang::En => writeln!(
+                out,
+                "To {}: {} more",
+                plain::tier_quoted(next.tier, lang),
+                words::count_value(next.points, "point", "points")
+            ),
+        };
     }
-    let _ = writeln!(
-        out,
-        "{}“{}”{} {}",
-        l("高出", "Above the "),
-        tier_name(result.tier, lang),
-        l("线", " line by"),
-        fmt2(result.margin)
-    );
+    let _ = match lang {
+        Lang::Zh => writeln!(
+            out,
+            "高出{}线 {}",
+            plain::tier_quoted(result.tier, lang),
+            value(result.margin)
+        ),
+        Lang::En => writeln!(
+            out,
+            "{} above the line for {}",
+            value(result.margin),
+            plain::tier_quoted(result.tier, lang)
+        ),
+    };
     if result.projected {
         let _ = writeln!(
             out,
             "{}",
             l(
                 "推算结果(部分数据尚未产生,按以下假设):",
-                "Projected (some inputs are not known yet; assumed):"
+                "Projected: some inputs are not known yet, so these are assumed:"
             )
         );
         for a in &result.assumed_inputs {
-            let _ = writeln!(out, "  {} = {} ({})", a.path, fmt_num(a.value), a.basis);
+            let _ = match lang {
+                Lang::Zh => writeln!(
+                    out,
+                    "  {} = {}({})",
+                    plain::input_name(&a.path, lang),
+                    value(a.value),
+                    plain::basis_words(&a.basis, lang)
+                ),
+                Lang::En => writeln!(
+                    out,
+                    "  {} = {} ({})",
+                    plain::input_name(&a.path, lang),
+                    value(a.value),
+                    plain::basis_words(&a.basis, lang)
+                ),
+            };
         }
     }
-    let consequences: Vec<String> = result
-        .consequences
-        .iter()
-        .map(|c| consequence_name(*c, rules, lang))
-        .collect();
-    let none = l("无", "none");
-    let shown = if consequences.is_empty() {
-        none.to_string()
-    } else {
-        consequences.join(";")
-    };
-    let _ = writeln!(out, "{}{shown}", l("结果运用:", "Consequences: "));
+    let _ = writeln!(out, "{}", l("结果运用:", "Consequences:"));
+    let _ = writeln!(out, "  {}", plain::consequences_sentence(result, rules, lang));
     for w in &result.warnings {
         let _ = writeln!(out, "{}{}", l("提示:", "Note: "), w.message(lang));
     }
-    if let Some(steps) = &result.trace {
+    if result.trace.is_some() {
         let _ = writeln!(out);
         let _ = writeln!(out, "{}", l("计算过程:", "How it was computed:"));
-        for (i, step) in steps.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "{:>2}. {}: {}",
-                i + 1,
-                lang.pick(&step.label_zh, &step.label_en),
-                step.formula_shown(lang)
-            );
-            let note = match lang {
-                Lang::Zh => &step.note_zh,
-                Lang::En => &step.note_en,
-            };
-            if let Some(note) = note {
-                let _ = writeln!(out, "    {note}");
-            }
-            if let Some(q) = &step.quote {
-                let _ = writeln!(out, "    ——《{}》:“{q}”", rules.source.publication);
-            }
-        }
+        explanation_lines(&mut out, result, rules, lang);
     }
     out
 }
 
-fn change_text(change: &Change, rules: &RuleSet, lang: Lang) -> String {
-    match change {
-        Change::Regrade { pledge, from, to } => match lang {
-            Lang::Zh => format!("承诺 {} 由 {from} 改评 {to}", pledge + 1),
-            Lang::En => format!("pledge {} graded {to} instead of {from}", pledge + 1),
-        },
-        Change::Claim { item } => {
-            let text = rules
-                .positive_item(item)
-                .map(|i| lang.pick(&i.zh, &i.en).to_string())
-                .unwrap_or_default();
-            format!("{}{item} {text}", lang.pick("具备正面清单 ", "claim "))
-        }
-        Change::Incur { item } => {
-            let text = rules
-                .negative_item(item)
-                .map(|i| lang.pick(&i.zh, &i.en).to_string())
-                .unwrap_or_default();
-            format!("{}{item} {text}", lang.pick("出现负面清单 ", "incur "))
-        }
-        Change::RemainingQuarters { score } => match lang {
-            Lang::Zh => format!("未评分季度均得 {}", fmt2(*score)),
-            Lang::En => format!("every unscored quarter at {}", fmt2(*score)),
-        },
+/// The veto: its causes, the article's wording and the cap.
+fn veto_lines(out: &mut String, result: &Assessment, rules: &RuleSet, lang: Lang) {
+    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let causes: Vec<String> = result
+        .vetoed_by
+        .iter()
+        .map(|c| match (c, lang) {
+            (VetoCause::Item { id }, _) => match rules.negative_item(id) {
+                Some(i) if lang == Lang::Zh => format!("{id} {}", i.zh),
+                Some(i) => format!("{id} ({})", words::lower_first(&i.en)),
+                None => id.clone(),
+            },
+            (VetoCause::PoliticalQuality, _) => {
+                l("政治素质测评不合格", "politically unqualified").to_string()
+            }
+        })
+        .collect();
+    let joined = match lang {
+        Lang::Zh => causes.join(";"),
+        Lang::En => causes.join("; "),
+    };
+    let _ = writeln!(out, "{}{joined}", l("一票否决:", "Vetoed: "));
+    let quote = plain::Quote {
+        text: rules.veto.basis.quote.clone().unwrap_or_default(),
+        translation: rules.veto.basis.quote_en.clone(),
+    };
+    if !quote.text.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            l("依据", "Source: "),
+            plain::quote_text(&quote, rules, lang)
+        );
+    }
+    if result.uncapped_tier != result.tier {
+        let _ = writeln!(
+            out,
+            "  {} {} → {}",
+            l("等次封顶:", "Tier capped:"),
+            tier_name(result.uncapped_tier, lang),
+            tier_name(result.tier, lang)
+        );
     }
 }
 
-fn scenario_line(s: &Scenario, rules: &RuleSet, lang: Lang) -> String {
-    let changes: Vec<String> = s.changes.iter().map(|c| change_text(c, rules, lang)).collect();
+/// The explanation in plain words: each line's sentence, the formula as a detail, the
+/// illustrative flag and the article's wording (once per rule, translated in English).
+fn explanation_lines(out: &mut String, result: &Assessment, rules: &RuleSet, lang: Lang) {
+    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    for (i, line) in plain::explanation(result, rules, lang).iter().enumerate() {
+        let flag = if line.illustrative {
+            l(" [示例参数]", " [illustrative parameters]")
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "{:>2}. {}{flag}", i + 1, line.says);
+        if !line.detail.is_empty() {
+            let _ = writeln!(out, "    {}{}", l("算式:", "Formula: "), line.detail);
+        }
+        for quote in &line.quotes {
+            let _ = writeln!(out, "    {}", plain::quote_text(quote, rules, lang));
+        }
+    }
+    if result.projected {
+        let _ = writeln!(out, "{}", l("* 为推算值。", "* projected value."));
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        l(
+            "[示例参数]:该步依据的数值为示例默认值,不是区里公布的数字。",
+            "[illustrative parameters]: the step rests on illustrative defaults, not figures the district published."
+        )
+    );
+}
+
+/// An item's id and text.
+fn item_label(id: &str, item: Option<&super::rules::ListItem>, lang: Lang) -> String {
+    match item {
+        Some(i) => format!("{id} {}", lang.pick(&i.zh, &i.en)),
+        None => id.to_string(),
+    }
+}
+
+/// One change described for a reader: `承诺 1 由 B 改评 A` / `pledge 1 graded A instead of B`,
+/// `去掉负面清单 N7 …(一票否决项)` / `without negative item N7 … (a veto item)`.
+pub fn change_text(change: &Change, rules: &RuleSet, lang: Lang) -> String {
+    let positive = |id: &str| item_label(id, rules.positive_item(id), lang);
+    let negative = |id: &str| {
+        let item = rules.negative_item(id);
+        let veto = if item.is_some_and(|i| i.veto) {
+            lang.pick("(一票否决项)", " (a veto item)")
+        } else {
+            ""
+        };
+        format!("{}{veto}", item_label(id, item, lang))
+    };
+    match (change, lang) {
+        (Change::Regrade { pledge, from, to }, Lang::Zh) => {
+            format!("承诺 {} 由 {from} 改评 {to}", pledge + 1)
+        }
+        (Change::Regrade { pledge, from, to }, Lang::En) => {
+            format!("pledge {} graded {to} instead of {from}", pledge + 1)
+        }
+        (Change::Claim { item }, _) => format!("{}{}", l2(lang, "具备正面清单 ", "claim "), positive(item)),
+        (Change::Incur { item }, _) => format!("{}{}", l2(lang, "出现负面清单 ", "incur "), negative(item)),
+        (Change::RemainingQuarters { score }, Lang::Zh) => format!("未评分季度均得 {}", value(*score)),
+        (Change::RemainingQuarters { score }, Lang::En) => {
+            format!("every unscored quarter at {}", value(*score))
+        }
+        (Change::Unclaim { item }, _) => format!(
+            "{}{}",
+            l2(lang, "去掉正面清单 ", "without positive item "),
+            positive(item)
+        ),
+        (Change::Remove { item }, _) => format!(
+            "{}{}",
+            l2(lang, "去掉负面清单 ", "without negative item "),
+            negative(item)
+        ),
+        (Change::Tolerate { item }, Lang::Zh) => format!("{} 经容错免责", negative(item)),
+        (Change::Tolerate { item }, Lang::En) => format!("{} waived under error tolerance", negative(item)),
+        (Change::LiftVeto { items, requalify }, _) => {
+            let mut parts: Vec<String> = Vec::new();
+            if !items.is_empty() {
+                let ids = items.clone();
+                parts.push(match lang {
+                    Lang::Zh => format!("去掉 {}", words::zh_list(&ids)),
+                    Lang::En => format!("without {}", words::and_list(&ids)),
+                });
+            }
+            if *requalify {
+                parts.push(l2(lang, "政治素质测评改为合格", "politically qualified").to_string());
+            }
+            match lang {
+                Lang::Zh => format!("解除一票否决({})", parts.join(";")),
+                Lang::En => format!("the veto lifted ({})", parts.join("; ")),
+            }
+        }
+    }
+}
+
+fn l2(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    lang.pick(zh, en)
+}
+
+/// Several changes joined for one line.
+pub fn changes_text(changes: &[Change], rules: &RuleSet, lang: Lang) -> String {
+    let parts: Vec<String> = changes.iter().map(|c| change_text(c, rules, lang)).collect();
+    parts.join(" + ")
+}
+
+/// The marks of a scenario: `*` when the tier changes, and what it does to the veto.
+pub fn scenario_marks(s: &Scenario, vetoed_now: bool, lang: Lang) -> String {
     let mut mark = if s.tier_changed {
         " *".to_string()
     } else {
         String::new()
     };
-    if s.vetoed {
-        mark.push_str(lang.pick(" [一票否决]", " [vetoed]"));
+    if s.vetoed && !vetoed_now {
+        mark.push_str(lang.pick(" [一票否决]", " [veto]"));
+    } else if !s.vetoed && vetoed_now {
+        mark.push_str(lang.pick(" [解除一票否决]", " [veto lifted]"));
+    } else if s.veto {
+        mark.push_str(lang.pick(" [一票否决项]", " [veto item]"));
     }
-    format!(
-        "  {} → {} ({:+.2}) {}{mark}",
-        changes.join(" + "),
-        fmt2(s.total),
-        s.delta,
-        tier_name(s.tier, lang)
-    )
+    mark
 }
 
-/// A readable what-if report.
+fn scenario_line(s: &Scenario, vetoed_now: bool, rules: &RuleSet, lang: Lang) -> String {
+    let changes = changes_text(&s.changes, rules, lang);
+    let mark = scenario_marks(s, vetoed_now, lang);
+    match lang {
+        Lang::Zh => format!(
+            "  {changes} → {}({}) {}{mark}",
+            value(s.total),
+            signed(s.delta),
+            tier_name(s.tier, lang)
+        ),
+        Lang::En => format!(
+            "  {changes} → {} ({}), {}{mark}",
+            value(s.total),
+            signed(s.delta),
+            tier_name(s.tier, lang)
+        ),
+    }
+}
+
+/// A readable what-if report: where the dossier stands, the score needed on the unscored
+/// quarters (saying what it holds fixed), the smallest lifting changes, then every single
+/// change largest effect first, the veto marked.
 pub fn what_if(report: &WhatIf, rules: &RuleSet, lang: Lang) -> String {
     let mut out = String::new();
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
-    let _ = writeln!(
-        out,
-        "{}{}    {}",
-        l("当前:", "Now: "),
-        fmt2(report.total),
-        tier_name(report.tier, lang)
-    );
+    let projected = if report.projected {
+        l("(推算)", " (projected)")
+    } else {
+        ""
+    };
+    let _ = match lang {
+        Lang::Zh => writeln!(
+            out,
+            "当前:{}    {}{projected}",
+            value(report.total),
+            tier_name(report.tier, lang)
+        ),
+        Lang::En => writeln!(
+            out,
+            "Now: {}, {}{projected}",
+            value(report.total),
+            tier_name(report.tier, lang)
+        ),
+    };
+    if report.vetoed {
+        let _ = writeln!(out, "  {}", l("一票否决", "vetoed"));
+    }
     let _ = writeln!(out, "{}", rules_line(rules, lang));
     if let (Some(tier), Some(points)) = (report.next_tier, report.points_to_next) {
-        let _ = writeln!(
-            out,
-            "{}“{}”{} {}",
-            l("距", "To "),
-            tier_name(tier, lang),
-            l("还差", ": needs"),
-            fmt2(points)
-        );
+        let _ = match lang {
+            Lang::Zh => writeln!(out, "距{}还差 {}", plain::tier_quoted(tier, lang), value(points)),
+            Lang::En => writeln!(
+                out,
+                "To {}: {} more",
+                plain::tier_quoted(tier, lang),
+                words::count_value(points, "point", "points")
+            ),
+        };
+    }
+    let _ = match lang {
+        Lang::Zh => writeln!(out, "高出本档分数线:{}", value(report.margin)),
+        Lang::En => writeln!(out, "{} above this tier's line", value(report.margin)),
+    };
+    if report.unscored_quarters > 0 {
+        let n = report.unscored_quarters;
+        let held = plain::held_fixed(report, lang);
+        let _ = match lang {
+            Lang::Zh => writeln!(out, "未评分的 {n} 个季度统一得多少分可达更好的等次({held}):"),
+            Lang::En => writeln!(
+                out,
+                "The score needed on each of the {} for a better tier ({held}):",
+                words::count(n, "unscored quarter", "unscored quarters")
+            ),
+        };
+        for t in &report.quarter_targets {
+            let value = match (t.reach, t.score) {
+                (Reach::Reachable, Some(s)) => value(s),
+                (Reach::CappedByVeto, _) => l("一票否决,不可达", "out of reach: capped by the veto").into(),
+                _ => l("不可达(全部 100 分也达不到)", "out of reach, even at 100").into(),
+            };
+            let _ = writeln!(out, "  {}{}{value}", tier_name(t.tier, lang), l(":", ": "));
+        }
     }
     let _ = writeln!(
         out,
-        "{}{}",
-        l("高出本档分数线:", "Margin above this tier's line: "),
-        fmt2(report.margin)
+        "{}",
+        l("提升等次的最小改变:", "Smallest changes that lift the tier:")
     );
-    if report.unscored_quarters > 0 {
-        let _ = writeln!(
-            out,
-            "{}({} {})",
+    if report.lifts.is_empty() {
+        let why = if report.tier == Tier::Good {
+            l("已是最高等次", "already at the top tier")
+        } else if report.next_tier.is_none() {
+            l("一票否决封顶,无法提升", "capped by the veto")
+        } else {
             l(
-                "未评分季度所需的统一分数",
-                "Uniform score needed on the unscored quarters"
-            ),
-            report.unscored_quarters,
-            l("个", "quarters")
-        );
-        for t in &report.quarter_targets {
-            let value = match (t.reach, t.score) {
-                (Reach::Reachable, Some(s)) => fmt2(s),
-                (Reach::CappedByVeto, _) => l("一票否决,不可达", "capped by the veto").into(),
-                _ => l("不可达(超过 100)", "unreachable (above 100)").into(),
-            };
-            let _ = writeln!(out, "  {}: {value}", tier_name(t.tier, lang));
-        }
+                "任何单项或两项改变都不足以提升等次",
+                "no single or paired change lifts the tier",
+            )
+        };
+        let _ = writeln!(out, "  {why}");
     }
-    let sections = [
-        (
-            l("提升等次的最小改变", "Smallest changes that lift the tier"),
-            &report.lifts,
-        ),
-        (l("改评承诺等级", "Regrade a pledge"), &report.regrades),
-        (l("具备正面清单条目", "Claim a positive item"), &report.claims),
-        (l("出现负面清单条目", "Incur a negative item"), &report.incurs),
-    ];
-    let no_lift = if report.tier == Tier::Good {
-        l("已是最高等次", "already at the top tier")
-    } else if report.next_tier.is_none() {
-        l("一票否决封顶,无法提升", "capped by the veto")
-    } else {
+    let held = plain::held_fixed(report, lang);
+    for s in &report.lifts {
+        let scores_quarters = s
+            .changes
+            .iter()
+            .any(|c| matches!(c, Change::RemainingQuarters { .. }));
+        let line = scenario_line(s, report.vetoed, rules, lang);
+        let _ = match (scores_quarters, lang) {
+            (false, _) => writeln!(out, "{line}"),
+            (true, Lang::Zh) => writeln!(out, "{line}({held})"),
+            (true, Lang::En) => writeln!(out, "{line} ({held})"),
+        };
+    }
+    let _ = writeln!(
+        out,
+        "{}",
         l(
-            "任何单项或两项改变都不足以提升等次",
-            "no single or paired change lifts the tier",
+            "每一项单独改变,影响大的在前(* 表示等次变化):",
+            "Every single change, largest effect first (* the tier changes):"
         )
-    };
-    for (i, (title, list)) in sections.into_iter().enumerate() {
-        let _ = writeln!(out, "{title}:");
-        if list.is_empty() {
-            let _ = writeln!(out, "  {}", if i == 0 { no_lift } else { l("无", "none") });
-        }
-        for s in list {
-            let _ = writeln!(out, "{}", scenario_line(s, rules, lang));
-        }
+    );
+    let all = report.by_effect();
+    if all.is_empty() {
+        let _ = writeln!(out, "  {}", l("无", "none"));
+    }
+    for s in all {
+        let _ = writeln!(out, "{}", scenario_line(s, report.vetoed, rules, lang));
     }
     out
 }
@@ -336,7 +501,7 @@ pub fn ranking(ranking: &Ranking, rules: &RuleSet, lang: Lang) -> String {
             r.rank,
             fmt2(r.total),
             tier_name(r.tier, lang),
-            r.name
+            name_shown(&r.name, lang)
         );
     }
     let counts: Vec<String> = Tier::ALL
@@ -354,7 +519,7 @@ pub fn ranking(ranking: &Ranking, rules: &RuleSet, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "{}{} → {} ({} {})",
-            l("“好”等次比例限制:", "Good-tier quota: "),
+            l("“好”等次比例限制:", "Quota on the ‘good’ tier: "),
             q.good_before,
             q.good_after,
             l("限额", "allowed"),
@@ -377,33 +542,40 @@ pub fn rule_set(rules: &RuleSet, lang: Lang) -> String {
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let _ = writeln!(out, "{}", rules_line(rules, lang));
     let s = &rules.source;
-    let _ = writeln!(
-        out,
-        "{}《{}》{} {} “{}”",
-        l("出处:", "Source: "),
-        s.publication,
-        s.date,
-        s.page,
-        s.title
-    );
+    let _ = match lang {
+        Lang::Zh => writeln!(out, "出处:{} “{}”", plain::source_line(rules, lang), s.title),
+        Lang::En => writeln!(
+            out,
+            "Source: {}, \"{}\"",
+            plain::source_line(rules, lang),
+            s.title_en.as_deref().unwrap_or(&s.title)
+        ),
+    };
     let basis = |b: &super::rules::Basis| {
         let flag = if b.illustrative {
             l("[示例默认值]", "[illustrative default]")
         } else {
             l("[原文]", "[from the article]")
         };
-        match &b.quote {
-            Some(q) => format!("{flag} “{q}”"),
-            None => flag.to_string(),
+        match (&b.quote, lang) {
+            (Some(q), Lang::Zh) => format!("{flag} “{q}”"),
+            (Some(_), Lang::En) => match &b.quote_en {
+                Some(en) => format!("{flag} translated: \"{en}\""),
+                None => format!("{flag} (quoted in Chinese)"),
+            },
+            (None, _) => flag.to_string(),
         }
     };
     let w = &rules.dimensions.weights;
     let _ = writeln!(
         out,
-        "{} unit {} · pledges {} · multi {}  {}",
+        "{} {} {} · {} {} · {} {}  {}",
         l("维度权重:", "Dimension weights:"),
+        l("单位", "unit"),
         fmt_num(w.unit),
+        l("践诺", "pledges"),
         fmt_num(w.pledges),
+        l("测评", "multi"),
         fmt_num(w.multi),
         basis(&rules.dimensions.basis)
     );
@@ -489,7 +661,10 @@ pub fn rule_set(rules: &RuleSet, lang: Lang) -> String {
         .tiers
         .thresholds
         .iter()
-        .map(|t| format!("{} ≥ {}", t.tier, fmt_num(t.min)))
+        .map(|t| {
+            let name = Tier::from_id(&t.tier).map_or(t.tier.as_str(), |t| tier_name(t, lang));
+            format!("{name} ≥ {}", fmt_num(t.min))
+        })
         .collect();
     let _ = writeln!(
         out,
@@ -502,14 +677,14 @@ pub fn rule_set(rules: &RuleSet, lang: Lang) -> String {
         out,
         "{} {}  {}",
         l("否决封顶:", "Veto cap:"),
-        rules.veto.cap,
+        tier_name(rules.veto_cap(), lang),
         basis(&rules.veto.basis)
     );
     let quota = rules
         .quota
         .good_quota
         .map_or_else(|| l("关闭", "off").to_string(), fmt_num);
-    let _ = writeln!(out, "{} {quota}", l("“好”等次比例:", "Good-tier quota:"));
+    let _ = writeln!(out, "{} {quota}", l("“好”等次比例:", "Quota on the ‘good’ tier:"));
     let _ = writeln!(
         out,
         "{} {} ({})  {}",
@@ -554,15 +729,17 @@ pub fn comparison(
         )
     );
     let names: Vec<&str> = Tier::ALL.iter().map(|t| tier_name(*t, lang)).collect();
+    // Columns as wide as the longest tier name (in characters) and a space.
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0).max(7) + 1;
     let _ = writeln!(
         out,
-        "{:>10} {}",
+        "{:>width$} {}",
         "",
-        names.iter().map(|n| format!("{n:>8}")).collect::<String>()
+        names.iter().map(|n| format!("{n:>width$}")).collect::<String>()
     );
     for (from, row) in c.transitions.iter().enumerate() {
-        let cells: String = row.iter().map(|n| format!("{n:>8}")).collect();
-        let _ = writeln!(out, "{:>10} {cells}", names[from]);
+        let cells: String = row.iter().map(|n| format!("{n:>width$}")).collect();
+        let _ = writeln!(out, "{:>width$} {cells}", names[from]);
     }
     let _ = writeln!(
         out,
@@ -577,39 +754,43 @@ pub fn comparison(
         let p = &m.parts;
         let _ = writeln!(
             out,
-            "  {} {} → {} ({} → {}; {} {:+.2} {} {:+.2} {} {:+.2} {} {:+.2} {} {:+.2}; “{}”{} {} → {})",
-            m.name,
+            "  {} {} → {} ({} → {}; {} {} {} {} {} {} {} {} {} {}; {}{} {} → {})",
+            name_shown(&m.name, lang),
             tier_name(m.from, lang),
             tier_name(m.to, lang),
             fmt2(m.total_before),
             fmt2(m.total_after),
             l("单位", "unit"),
-            p.unit,
+            signed(p.unit),
             l("践诺", "pledges"),
-            p.pledges,
+            signed(p.pledges),
             l("测评", "multi"),
-            p.multi,
+            signed(p.multi),
             l("加分", "bonus"),
-            p.bonus,
+            signed(p.bonus),
             l("扣分", "deduction"),
-            p.deduction,
-            tier_name(m.boundary, lang),
+            signed(p.deduction),
+            plain::tier_quoted(m.boundary, lang),
             l("线", " line"),
             fmt_num(m.threshold_before),
             fmt_num(m.threshold_after)
         );
     }
+    let people = |list: &[String]| -> String {
+        let shown: Vec<String> = list.iter().map(|n| name_shown(n, lang)).collect();
+        shown.join(lang.pick("、", ", "))
+    };
     let _ = writeln!(
         out,
         "{}{}",
         l("新获荣誉:", "Honour gained: "),
-        c.honour_gained.join("、")
+        people(&c.honour_gained)
     );
     let _ = writeln!(
         out,
         "{}{}",
         l("失去荣誉:", "Honour lost: "),
-        c.honour_lost.join("、")
+        people(&c.honour_lost)
     );
     let dist = |d: &[usize; 4]| {
         names

@@ -18,6 +18,9 @@ pub struct Basis {
     /// The article's wording this rests on, if it rests on the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// An English translation of `quote` (ours, not the article's: shown as a translation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote_en: Option<String>,
     /// True when the numbers are illustrative defaults, not the district's published figures.
     pub illustrative: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,6 +38,13 @@ pub struct Source {
     pub page: String,
     pub title: String,
     pub author: String,
+    /// The publication, page and title in English (translations), for English text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
@@ -198,6 +208,9 @@ pub struct ListItem {
     pub veto: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// An English translation of `quote`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote_en: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -304,6 +317,9 @@ pub struct ConsequenceText {
     pub zh: String,
     pub en: String,
     pub quote: String,
+    /// An English translation of `quote`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote_en: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]

@@ -236,11 +236,16 @@ impl Reader {
 }
 
 fn basis(r: &mut Reader, path: &str, v: &Value) -> Basis {
-    let Some(o) = r.obj(path, v, &["quote", "illustrative", "note_zh", "note_en"]) else {
+    let Some(o) = r.obj(
+        path,
+        v,
+        &["quote", "quote_en", "illustrative", "note_zh", "note_en"],
+    ) else {
         return Basis::default();
     };
     Basis {
         quote: r.opt_string(&o, "quote"),
+        quote_en: r.opt_string(&o, "quote_en"),
         illustrative: r.bool(&o, "illustrative", None),
         note_zh: r.opt_string(&o, "note_zh"),
         note_en: r.opt_string(&o, "note_en"),
@@ -266,7 +271,17 @@ fn labelled(r: &mut Reader, path: &str, v: &Value) -> Labelled {
 }
 
 fn source(r: &mut Reader, path: &str, v: &Value) -> Source {
-    let Some(o) = r.obj(path, v, &["publication", "date", "page", "title", "author"]) else {
+    let known = [
+        "publication",
+        "date",
+        "page",
+        "title",
+        "author",
+        "publication_en",
+        "page_en",
+        "title_en",
+    ];
+    let Some(o) = r.obj(path, v, &known) else {
         return Source::default();
     };
     Source {
@@ -275,6 +290,9 @@ fn source(r: &mut Reader, path: &str, v: &Value) -> Source {
         page: r.string(&o, "page"),
         title: r.string(&o, "title"),
         author: r.string(&o, "author"),
+        publication_en: r.opt_string(&o, "publication_en"),
+        page_en: r.opt_string(&o, "page_en"),
+        title_en: r.opt_string(&o, "title_en"),
     }
 }
 
@@ -424,7 +442,8 @@ fn raters(r: &mut Reader, path: &str, v: &Value) -> Raters {
 }
 
 fn list_item(r: &mut Reader, path: &str, v: &Value) -> ListItem {
-    let Some(o) = r.obj(path, v, &["id", "aspect", "zh", "en", "points", "veto", "quote"]) else {
+    let known = ["id", "aspect", "zh", "en", "points", "veto", "quote", "quote_en"];
+    let Some(o) = r.obj(path, v, &known) else {
         return ListItem::default();
     };
     ListItem {
@@ -435,6 +454,7 @@ fn list_item(r: &mut Reader, path: &str, v: &Value) -> ListItem {
         points: r.f64(&o, "points"),
         veto: r.bool(&o, "veto", Some(false)),
         quote: r.opt_string(&o, "quote"),
+        quote_en: r.opt_string(&o, "quote_en"),
     }
 }
 
@@ -536,7 +556,7 @@ fn projection(r: &mut Reader, path: &str, v: &Value) -> Projection {
 }
 
 fn consequence_text(r: &mut Reader, path: &str, v: &Value) -> ConsequenceText {
-    let Some(o) = r.obj(path, v, &["id", "zh", "en", "quote"]) else {
+    let Some(o) = r.obj(path, v, &["id", "zh", "en", "quote", "quote_en"]) else {
         return ConsequenceText::default();
     };
     ConsequenceText {
@@ -544,6 +564,7 @@ fn consequence_text(r: &mut Reader, path: &str, v: &Value) -> ConsequenceText {
         zh: r.string(&o, "zh"),
         en: r.string(&o, "en"),
         quote: r.string(&o, "quote"),
+        quote_en: r.opt_string(&o, "quote_en"),
     }
 }
 

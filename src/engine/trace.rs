@@ -1,10 +1,14 @@
 //! The explanation trace: an opt-in record of every step of an evaluation, each with its
-//! Chinese and English label, the formula with the numbers put in, the result, and the
-//! article's wording where the step comes from it. Plain evaluation uses [`NoTrace`] and pays
-//! nothing: the closures that would build a step are never called.
+//! Chinese and English label, a sentence saying what happened with the numbers in it, the
+//! formula with the numbers put in (values to two decimals), the result, whether it rests on
+//! illustrative default parameters, and the article's wording (with an English translation)
+//! where the step comes from it. Plain evaluation uses [`NoTrace`] and pays nothing: the
+//! closures that would build a step are never called. [`super::plain::explanation`] turns a
+//! trace into the lines a reader sees.
 
 use serde::{Deserialize, Serialize};
 
+use super::rules::Basis;
 use super::text::Lang;
 
 /// One step of an evaluation.
@@ -14,7 +18,14 @@ pub struct Step {
     pub id: String,
     pub label_zh: String,
     pub label_en: String,
-    /// The formula with the numbers substituted, e.g. `0.25×90 + 0.25×92 = 45.5`.
+    /// What the step did, as a sentence an official can read aloud, with its numbers (two
+    /// decimals), e.g. `承诺 1:A 级,系数 1.00;四个季度加权平均 93.50 → 得分 93.50。`
+    #[serde(default)]
+    pub says_zh: String,
+    /// The same in English, with Western punctuation.
+    #[serde(default)]
+    pub says_en: String,
+    /// The formula with the numbers substituted, e.g. `0.25×90 + 0.25×92 = 45.50`.
     pub formula: String,
     /// The formula in words, in each language, where `formula` names ids (tiers, consequences,
     /// political quality).
@@ -37,6 +48,13 @@ pub struct Step {
     /// The article's wording the step rests on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// An English translation of `quote` (not the article's words: show it as a translation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote_en: Option<String>,
+    /// True when the step rests on parameters that are illustrative defaults of the rule set,
+    /// not figures the article publishes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub illustrative: bool,
 }
 
 impl Step {
@@ -45,6 +63,8 @@ impl Step {
             id: id.into(),
             label_zh: label_zh.into(),
             label_en: label_en.into(),
+            says_zh: String::new(),
+            says_en: String::new(),
             formula: String::new(),
             formula_zh: None,
             formula_en: None,
@@ -54,7 +74,27 @@ impl Step {
             note_zh: None,
             note_en: None,
             quote: None,
+            quote_en: None,
+            illustrative: false,
         }
+    }
+
+    /// The sentence saying what the step did, in each language.
+    pub fn says(mut self, zh: impl Into<String>, en: impl Into<String>) -> Step {
+        self.says_zh = zh.into();
+        self.says_en = en.into();
+        self
+    }
+
+    /// The sentence for a reader of `lang`.
+    pub fn said(&self, lang: Lang) -> &str {
+        lang.pick(&self.says_zh, &self.says_en)
+    }
+
+    /// Marks the step as resting on illustrative default parameters.
+    pub fn illustrative(mut self, illustrative: bool) -> Step {
+        self.illustrative = illustrative;
+        self
     }
 
     pub fn formula(mut self, formula: impl Into<String>) -> Step {
@@ -97,9 +137,23 @@ impl Step {
         self
     }
 
+    /// The article's wording, without a translation.
     pub fn quote(mut self, quote: Option<&str>) -> Step {
         self.quote = quote.map(str::to_string);
+        self.quote_en = None;
         self
+    }
+
+    /// The article's wording and its English translation.
+    pub fn quoted(mut self, quote: Option<&str>, quote_en: Option<&str>) -> Step {
+        self.quote = quote.map(str::to_string);
+        self.quote_en = self.quote.as_ref().and(quote_en.map(str::to_string));
+        self
+    }
+
+    /// The wording a group of rules rests on, with its translation.
+    pub fn quote_basis(self, basis: &Basis) -> Step {
+        self.quoted(basis.quote.as_deref(), basis.quote_en.as_deref())
     }
 }
 

@@ -1,12 +1,18 @@
-//! What-if analysis (spec §8): every single change with its new total and tier, the distance
-//! to the neighbouring tiers, the score still needed on the unscored quarters for each better
-//! tier (closed form), and the smallest changes — single or paired — that lift the tier.
+//! What-if analysis (spec §8): every single change with its new total and tier — re-grading a
+//! pledge, claiming or incurring a list item, and the reverse: taking back a claimed item,
+//! removing a recorded one, waiving a deduction under error tolerance, lifting the veto — each
+//! flagged where it touches the veto and all of them in order of effect
+//! ([`WhatIf::by_effect`]); the distance to the neighbouring tiers; the score still needed on
+//! the unscored quarters for each better tier (closed form), with what it holds fixed; and the
+//! smallest changes — single or paired — that lift the tier.
 
 use serde::{Deserialize, Serialize};
 
+use super::assessment::AssumedInput;
 use super::dossier::{Dossier, NegativeRecord, PositiveClaim};
 use super::evaluate::{Engine, Score};
-use super::ids::{Grade, Tier};
+use super::ids::{Grade, PoliticalQuality, Tier};
+use super::rules::RuleSet;
 use super::text::round2;
 
 /// One change to a dossier.
@@ -21,10 +27,20 @@ pub enum Change {
     Incur { item: String },
     /// Score every quarter not scored yet at `score`.
     RemainingQuarters { score: f64 },
+    /// Take back the claim of positive item `item`.
+    Unclaim { item: String },
+    /// Remove negative item `item` from the record (a veto item too).
+    Remove { item: String },
+    /// Waive recorded negative item `item` under error tolerance (a non-veto item only).
+    Tolerate { item: String },
+    /// Lift the veto: remove the veto items `items` and, when `requalify`, set political
+    /// quality back to qualified.
+    LiftVeto { items: Vec<String>, requalify: bool },
 }
 
 impl Change {
-    /// Makes the change to a dossier for good (the app's "apply").
+    /// Makes the change to a dossier for good (the app's "apply"; undo by keeping the dossier
+    /// as it was).
     pub fn apply(&self, dossier: &mut Dossier) {
         match self {
             Change::RemainingQuarters { score } => {
@@ -37,6 +53,17 @@ impl Change {
             }
         }
     }
+
+    /// True when the change names a veto item or lifts the veto.
+    pub fn touches_veto(&self, rules: &RuleSet) -> bool {
+        match self {
+            Change::Incur { item } | Change::Remove { item } => {
+                rules.negative_item(item).is_some_and(|i| i.veto)
+            }
+            Change::LiftVeto { .. } => true,
+            _ => false,
+        }
+    }
 }
 
 /// What undoes a reversible change.
@@ -45,6 +72,10 @@ enum Undo {
     Positive,
     Negative,
     QuarterScore(Option<f64>),
+    Claimed(usize, PositiveClaim),
+    Recorded(usize, NegativeRecord),
+    Tolerated(usize, bool),
+    Record(Vec<NegativeRecord>, PoliticalQuality),
     Nothing,
 }
 
@@ -72,6 +103,26 @@ fn apply_reversibly(d: &mut Dossier, change: &Change) -> Undo {
         Change::RemainingQuarters { score } => {
             Undo::QuarterScore(d.assumptions.quarter_score.replace(*score))
         }
+        Change::Unclaim { item } => match d.positive.iter().position(|c| c.item == *item) {
+            Some(i) => Undo::Claimed(i, d.positive.remove(i)),
+            None => Undo::Nothing,
+        },
+        Change::Remove { item } => match d.negative.iter().position(|r| r.item == *item) {
+            Some(i) => Undo::Recorded(i, d.negative.remove(i)),
+            None => Undo::Nothing,
+        },
+        Change::Tolerate { item } => match d.negative.iter().position(|r| r.item == *item) {
+            Some(i) => Undo::Tolerated(i, std::mem::replace(&mut d.negative[i].tolerated, true)),
+            None => Undo::Nothing,
+        },
+        Change::LiftVeto { items, requalify } => {
+            let before = (d.negative.clone(), d.political_quality);
+            d.negative.retain(|r| !items.contains(&r.item));
+            if *requalify {
+                d.political_quality = PoliticalQuality::Qualified;
+            }
+            Undo::Record(before.0, before.1)
+        }
     }
 }
 
@@ -85,6 +136,13 @@ fn undo(d: &mut Dossier, undo: Undo) {
             d.negative.pop();
         }
         Undo::QuarterScore(score) => d.assumptions.quarter_score = score,
+        Undo::Claimed(i, claim) => d.positive.insert(i, claim),
+        Undo::Recorded(i, record) => d.negative.insert(i, record),
+        Undo::Tolerated(i, was) => d.negative[i].tolerated = was,
+        Undo::Record(negative, quality) => {
+            d.negative = negative;
+            d.political_quality = quality;
+        }
         Undo::Nothing => {}
     }
 }
@@ -99,6 +157,22 @@ pub struct Scenario {
     pub delta: f64,
     pub tier_changed: bool,
     pub vetoed: bool,
+    /// True when the change touches the veto: it adds or lifts a veto, or names a veto item.
+    #[serde(default)]
+    pub veto: bool,
+}
+
+impl Scenario {
+    /// How much the scenario changes: tiers moved, then whether the veto changes, then the
+    /// size of the change in the total — larger first when sorted by [`std::cmp::Reverse`].
+    fn effect(&self, now: Tier, vetoed: bool) -> (usize, bool, bool, f64) {
+        (
+            self.tier.index().abs_diff(now.index()),
+            self.vetoed != vetoed,
+            self.veto,
+            self.delta.abs(),
+        )
+    }
 }
 
 /// Whether a better tier can be reached through the unscored quarters.
@@ -129,6 +203,9 @@ pub struct WhatIf {
     pub total: f64,
     pub tier: Tier,
     pub vetoed: bool,
+    /// True when some input is assumed (spec §7): the figures are a projection.
+    #[serde(default)]
+    pub projected: bool,
     /// Points to the next tier up; `None` at the top or when capped by a veto.
     pub points_to_next: Option<f64>,
     pub next_tier: Option<Tier>,
@@ -138,9 +215,47 @@ pub struct WhatIf {
     pub regrades: Vec<Scenario>,
     pub claims: Vec<Scenario>,
     pub incurs: Vec<Scenario>,
+    /// Each claimed positive item taken back and each recorded negative item removed.
+    #[serde(default)]
+    pub removals: Vec<Scenario>,
+    /// Each recorded, deducting negative item waived under error tolerance (when the rules
+    /// allow it).
+    #[serde(default)]
+    pub waivers: Vec<Scenario>,
+    /// The veto lifted all at once, when it has more than one cause or comes from the
+    /// political-quality test (a single veto item's removal is among `removals`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub veto_lift: Option<Scenario>,
     pub quarter_targets: Vec<QuarterTarget>,
+    /// What the quarter targets (and the lifts that score the remaining quarters) hold fixed
+    /// besides what is entered: the assumed unit score and votes, where they are assumed.
+    #[serde(default)]
+    pub held_fixed: Vec<AssumedInput>,
     /// The smallest changes that lift the tier, smallest first.
     pub lifts: Vec<Scenario>,
+}
+
+impl WhatIf {
+    /// Every single change — re-grades, claims, incurs, removals, waivers and the veto's lift
+    /// — largest effect first: the most tiers moved, then a veto added or lifted, then a veto
+    /// item named, then the largest change in the total; ties keep the listed order.
+    pub fn by_effect(&self) -> Vec<&Scenario> {
+        let mut all: Vec<&Scenario> = self
+            .regrades
+            .iter()
+            .chain(&self.claims)
+            .chain(&self.incurs)
+            .chain(&self.removals)
+            .chain(&self.waivers)
+            .chain(&self.veto_lift)
+            .collect();
+        let (tier, vetoed) = (self.tier, self.vetoed);
+        all.sort_by(|a, b| {
+            let (a, b) = (a.effect(tier, vetoed), b.effect(tier, vetoed));
+            (b.0, b.1, b.2).cmp(&(a.0, a.1, a.2)).then(b.3.total_cmp(&a.3))
+        });
+        all
+    }
 }
 
 const MAX_LIFTS: usize = 20;
@@ -152,16 +267,18 @@ impl Engine<'_> {
         let mut scratch = dossier.clone();
         let singles = self.single_changes(dossier);
         let run = |scratch: &mut Dossier, changes: Vec<Change>| self.scenario(scratch, &base, changes);
-        let mut regrades = Vec::new();
-        let mut claims = Vec::new();
-        let mut incurs = Vec::new();
+        let (mut regrades, mut claims, mut incurs) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut removals, mut waivers, mut veto_lift) = (Vec::new(), Vec::new(), None);
         for change in singles {
-            let list = match change {
-                Change::Regrade { .. } => &mut regrades,
-                Change::Claim { .. } => &mut claims,
-                _ => &mut incurs,
-            };
-            list.push(run(&mut scratch, vec![change]));
+            let scenario = run(&mut scratch, vec![change]);
+            match scenario.changes[0] {
+                Change::Regrade { .. } => regrades.push(scenario),
+                Change::Claim { .. } => claims.push(scenario),
+                Change::Incur { .. } => incurs.push(scenario),
+                Change::Tolerate { .. } => waivers.push(scenario),
+                Change::LiftVeto { .. } => veto_lift = Some(scenario),
+                _ => removals.push(scenario),
+            }
         }
         let quarter_targets = self.quarter_targets(&mut scratch, &base);
         let lifts = self.lifts(&mut scratch, &base, &regrades, &claims, &quarter_targets);
@@ -173,6 +290,7 @@ impl Engine<'_> {
             total: base.total,
             tier: base.tier,
             vetoed: base.vetoed,
+            projected: base.projected,
             points_to_next: next.map(|t| round2(self.rules.threshold(t) - base.total)),
             next_tier: next,
             margin: round2(base.total - self.rules.threshold(base.tier)),
@@ -185,13 +303,20 @@ impl Engine<'_> {
             regrades,
             claims,
             incurs,
+            removals,
+            waivers,
+            veto_lift,
             quarter_targets,
+            held_fixed: self.assumed_unit_and_votes(dossier),
             lifts,
         }
     }
 
     /// Every pledge re-graded to each other grade, every unclaimed positive item claimed, every
-    /// unrecorded negative item incurred.
+    /// unrecorded negative item incurred; then the reverse: every claimed positive item taken
+    /// back, every recorded negative item removed, every recorded deducting item waived (when
+    /// the rules allow waivers), and the veto lifted at once when it has more than one cause or
+    /// comes from the political-quality test.
     pub fn single_changes(&self, dossier: &Dossier) -> Vec<Change> {
         let rules = self.rules;
         let mut changes = Vec::new();
@@ -222,6 +347,40 @@ impl Engine<'_> {
                 });
             }
         }
+        changes.extend(self.reverse_changes(dossier));
+        changes
+    }
+
+    fn reverse_changes(&self, dossier: &Dossier) -> Vec<Change> {
+        let rules = self.rules;
+        let mut changes: Vec<Change> = dossier
+            .positive
+            .iter()
+            .filter(|c| rules.positive_item(&c.item).is_some())
+            .map(|c| Change::Unclaim { item: c.item.clone() })
+            .collect();
+        let recorded = || {
+            dossier
+                .negative
+                .iter()
+                .filter_map(|r| Some((r, rules.negative_item(&r.item)?)))
+        };
+        changes.extend(recorded().map(|(r, _)| Change::Remove { item: r.item.clone() }));
+        if rules.tolerance.allow_tolerated {
+            let deducting = recorded().filter(|(r, item)| !item.veto && !r.tolerated);
+            changes.extend(deducting.map(|(r, _)| Change::Tolerate { item: r.item.clone() }));
+        }
+        let vetoing: Vec<String> = recorded()
+            .filter(|(_, item)| item.veto)
+            .map(|(r, _)| r.item.clone())
+            .collect();
+        let requalify = dossier.political_quality == PoliticalQuality::Unqualified;
+        if vetoing.len() > 1 || requalify {
+            changes.push(Change::LiftVeto {
+                items: vetoing,
+                requalify,
+            });
+        }
         changes
     }
 
@@ -236,6 +395,7 @@ impl Engine<'_> {
 
     fn scenario(&self, scratch: &mut Dossier, base: &Score, changes: Vec<Change>) -> Scenario {
         let score = self.score_with(scratch, &changes);
+        let veto = score.vetoed != base.vetoed || changes.iter().any(|c| c.touches_veto(self.rules));
         Scenario {
             changes,
             total: score.total,
@@ -243,6 +403,7 @@ impl Engine<'_> {
             delta: round2(score.total - base.total),
             tier_changed: score.tier != base.tier,
             vetoed: score.vetoed,
+            veto,
         }
     }
 

@@ -2,7 +2,7 @@
 //! [`super::cohort`] gives for the same seed, size and year — so that a front end can build a
 //! cohort of 100,000 in small pieces, between frames, instead of in one long task.
 
-use super::{official, posts, Rng};
+use super::{official, posts, Names, Rng};
 use crate::engine::dossier::Dossier;
 use crate::engine::ids::UnitKind;
 
@@ -10,6 +10,7 @@ use crate::engine::ids::UnitKind;
 pub struct Officials {
     rng: Rng,
     posts: std::vec::IntoIter<(String, UnitKind)>,
+    names: Names,
     year: i32,
 }
 
@@ -18,7 +19,7 @@ impl Iterator for Officials {
 
     fn next(&mut self) -> Option<Dossier> {
         let (post, kind) = self.posts.next()?;
-        Some(official(&mut self.rng, post, kind, self.year))
+        Some(official(&mut self.rng, &mut self.names, post, kind, self.year))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -37,6 +38,7 @@ pub fn officials(seed: u64, size: usize, year: i32) -> Officials {
     Officials {
         rng: Rng(seed ^ 0xd0e6_11a6),
         posts: posts(size).into_iter(),
+        names: Names::default(),
         year,
     }
 }
