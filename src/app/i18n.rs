@@ -195,6 +195,7 @@ pub fn change_text(change: &Change, rules: &RuleSet, lang: Lang) -> String {
         (Change::RemainingQuarters { score }, Lang::En) => {
             format!("every unscored quarter at {}", crate::engine::text::fmt2(*score))
         }
+        (other, _) => crate::engine::report::change_text(other, rules, lang),
     }
 }
 
