@@ -12,7 +12,9 @@
 //! | `writeComparison(comparison, lang)` | a `Comparison` | bytes |
 //! | `writeTemplate(example, rules)` | one dossier, rules | bytes |
 //!
-//! A writer that fails throws an `Error` with the reason.
+//! A writer that fails throws an `Error` with the reason. The `#[wasm_bindgen]` exports are
+//! declared in the module's binary (`src/xlsx_main.rs`), which keeps them in its wasm; the work
+//! is done here.
 
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
@@ -41,7 +43,6 @@ fn bytes(result: Result<Vec<u8>, xlsx::WriteError>) -> Result<Vec<u8>, JsValue> 
 }
 
 /// Reads a cohort from a workbook: its officials as JSON, or every problem in both languages.
-#[wasm_bindgen(js_name = readCohort)]
 pub fn read_cohort(workbook: &[u8], rules: &str) -> Result<String, JsValue> {
     let rules = rules_of(rules)?;
     let body = match xlsx::read(workbook, &rules) {
@@ -51,25 +52,25 @@ pub fn read_cohort(workbook: &[u8], rules: &str) -> Result<String, JsValue> {
     Ok(body.to_string())
 }
 
-#[wasm_bindgen(js_name = writeCohort)]
+/// The cohort as a workbook.
 pub fn write_cohort(officials: &str, rules: &str) -> Result<Vec<u8>, JsValue> {
     let officials: Vec<Dossier> = parse(officials, "officials")?;
     bytes(xlsx::cohort(&officials, &rules_of(rules)?))
 }
 
-#[wasm_bindgen(js_name = writeRanking)]
+/// The ranking as a workbook.
 pub fn write_ranking(ranking: &str, rules: &str, lang: &str) -> Result<Vec<u8>, JsValue> {
     let ranking: Ranking = parse(ranking, "ranking")?;
     bytes(xlsx::ranking(&ranking, &rules_of(rules)?, lang_of(lang)))
 }
 
-#[wasm_bindgen(js_name = writeComparison)]
+/// The comparison as a workbook.
 pub fn write_comparison(comparison: &str, lang: &str) -> Result<Vec<u8>, JsValue> {
     let comparison: Comparison = parse(comparison, "comparison")?;
     bytes(xlsx::comparison(&comparison, lang_of(lang)))
 }
 
-#[wasm_bindgen(js_name = writeTemplate)]
+/// The template as a workbook (an explanatory sheet, then the columns with one example).
 pub fn write_template(example: &str, rules: &str) -> Result<Vec<u8>, JsValue> {
     let example: Dossier = parse(example, "example")?;
     bytes(xlsx::template(&example, &rules_of(rules)?))
