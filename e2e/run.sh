@@ -62,6 +62,8 @@ step "flows"
 BASE_URL="$base" node flows.mjs
 step "trust: honest projections, kept keystrokes, rules carried, copy and paste, QR codes"
 BASE_URL="$base" node trust.mjs
+step "files as offices have them: encodings, .xlsx both ways, refusals, copy and paste"
+BASE_URL="$base" node files.mjs
 step "JS API"
 BASE_URL="$base" node api.mjs
 step "workshop (研讨演示) and rule editor; PERF=1 adds the 100,000-official timings"; BASE_URL="$base" node workshop.mjs
