@@ -205,12 +205,6 @@ pub fn changes_text(changes: &[Change], rules: &RuleSet, lang: Lang) -> String {
     parts.join(lang.pick(" + ", " + "))
 }
 
-/// The article cited by the rules: 《青岛日报》2023-03-23 第09版.
-pub fn source_line(rules: &RuleSet) -> String {
-    let s = &rules.source;
-    format!("《{}》{} {}", s.publication, s.date, s.page)
-}
-
 /// A signed number with two decimals (+1.25, −0.50).
 pub fn signed(x: f64) -> String {
     let text = crate::engine::text::fmt2(x.abs());

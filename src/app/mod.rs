@@ -166,6 +166,7 @@ fn preview_banner(state: &AppState) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
     };
+    let name = crate::engine::demo::shown_name(&name, lang);
     let text = match lang {
         Lang::Zh => format!("正在查看研讨名册中的“{name}”:可以试着修改,但不会存入你的档案。"),
         Lang::En => format!("Looking at \"{name}\" from the workshop's cohort: try changes freely; nothing is saved to your dossiers."),

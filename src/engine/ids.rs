@@ -121,7 +121,7 @@ vocabulary! {
     /// The kind of unit an official leads.
     UnitKind {
         Department = "department", "部门单位", "department or unit";
-        Street = "street", "街道", "sub-district (街道)";
+        Street = "street", "街道", "sub-district";
     }
 }
 

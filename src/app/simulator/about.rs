@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use super::quote::quote;
 use crate::app::hooks::AppState;
-use crate::app::i18n;
 
 pub fn about_view(state: &AppState) -> Html {
     let (lang, rules) = (state.lang, state.rules.clone());
@@ -22,7 +21,7 @@ pub fn about_view(state: &AppState) -> Html {
                 <li>{ lang.pick("正面八条的四个方面、负面十五条的五个方面与三种“一票否决”情形;", "The four aspects of the eight positive items, the five aspects of the fifteen negative items and the three veto cases;") }</li>
                 <li>{ lang.pick("等次的结果运用(通报表扬、职级晋升倾斜、诫勉、组织调整、通报批评、降职)。", "What each tier leads to (commendation, promotion priority, admonishment, reassignment, criticism, demotion).") }</li>
             </ul>
-            { quote(&rules.dimensions.basis.quote.clone().unwrap_or_default(), &i18n::source_line(&rules)) }
+            { quote(&rules.dimensions.basis.quote.clone().unwrap_or_default(), rules.dimensions.basis.quote_en.as_deref(), &rules, lang) }
             <h2>{ lang.pick("请注意", "Please note") }</h2>
             <p class="disclaimer">{ lang.pick(
                 "原文几乎没有公布具体分值。凡标为“示例默认值”的权重、系数、分数线和条目分值均为示意,可在规则中查看;本工具用于培训和自查,不是市北区的正式评分。",

@@ -8,6 +8,7 @@ use crate::app::hooks::AppState;
 use crate::app::i18n;
 use crate::app::simulator::rules_note::{custom_rules, rules_mark_text};
 use crate::engine::assessment::VetoCause;
+use crate::engine::plain;
 use crate::engine::text::{fmt2, fmt_num};
 use crate::engine::{Dossier, Lang, RaterGroup};
 
@@ -92,20 +93,8 @@ pub fn print_report(state: &AppState) -> Html {
             })
             .collect(),
     );
-    let consequences = items(
-        r.consequences
-            .iter()
-            .filter_map(|c| rules.consequence_text(c.id()))
-            .map(|c| lang.pick(&c.zh, &c.en).to_string())
-            .collect(),
-    );
-    let steps = r.trace.clone().unwrap_or_default();
-    let mut quotes: Vec<&str> = Vec::new();
-    for q in steps.iter().filter_map(|s| s.quote.as_deref()) {
-        if !quotes.contains(&q) {
-            quotes.push(q);
-        }
-    }
+    let lines = plain::explanation(&r, &rules, lang);
+    let quotes: Vec<&plain::Quote> = lines.iter().flat_map(|l| &l.quotes).collect();
     let history = items(
         d.history
             .iter()
@@ -141,9 +130,10 @@ pub fn print_report(state: &AppState) -> Html {
                     lang.pick("单位", "unit"), fmt2(r.parts.unit), lang.pick("践诺", "pledges"), fmt2(r.parts.pledges),
                     lang.pick("测评", "multi"), fmt2(r.parts.multi), lang.pick("加分", "bonus"), fmt2(r.parts.bonus),
                     lang.pick("扣分", "deduction"), fmt2(r.parts.deduction)) }
-                if r.projected { { format!(" · {} ({})", lang.pick("推算", "projected"), r.assumed.len()) } }
                 if r.vetoed { { format!(" · {}: {vetoes}", lang.pick("一票否决", "vetoed")) } }
-                <div>{ format!("{}: {consequences}", lang.pick("结果运用", "Consequences")) }</div>
+                if let Some(note) = plain::projection_note(&r, lang) { <div>{ note }</div> }
+                if let Some(note) = plain::total_note(&r, lang) { <div>{ note }</div> }
+                <div>{ format!("{}: {}", lang.pick("结果运用", "Consequences"), plain::consequences_sentence(&r, &rules, lang)) }</div>
             </div>
             <table class="report-table">
                 <thead><tr><th>{ "#" }</th><th>{ lang.pick("方面", "Area") }</th><th>{ lang.pick("承诺", "Pledge") }</th>
@@ -156,17 +146,19 @@ pub fn print_report(state: &AppState) -> Html {
                 lang.pick("历年等次", "History"), history) }</p>
             <p>{ format!("{}: {positive} · {}: {negative}", lang.pick("正面清单", "Positive"), lang.pick("负面清单", "Negative")) }</p>
             <ol class="report-steps">
-                { for steps.iter().map(|s| html! {
-                    <li><strong>{ if lang == Lang::Zh { &s.label_zh } else { &s.label_en } }</strong>{ " " }<code>{ s.formula_shown(lang).to_string() }</code></li>
+                { for lines.iter().map(|l| html! {
+                    <li><strong>{ l.label.clone() }</strong>{ lang.pick(":", ": ") }{ l.says.clone() }
+                        if l.illustrative { { lang.pick("(示例参数)", " (illustrative)") } }</li>
                 }) }
             </ol>
-            <ul class="report-quotes" lang="zh-CN">
-                { for quotes.iter().map(|q| html! { <li>{ format!("“{q}”") }</li> }) }
+            <ul class="report-quotes">
+                { for quotes.iter().map(|q| html! { <li>{ plain::quote_text(q, &rules, lang) }
+                    if lang == Lang::En { <span lang="zh-CN">{ format!(" (“{}”)", q.text) }</span> }</li> }) }
             </ul>
             <p class="muted">{ format!("{} {}", lang.pick(
                 "* 为推算值。规则中的数值为示例默认值,本报告为培训和自查用,不是区里的正式评分。出处:",
                 "* projected. Numbers in the rules are illustrative defaults; this report is for training and self-checking, not the district's official scoring. Source:"),
-                i18n::source_line(&rules)) }</p>
+                plain::source_line(&rules, lang)) }</p>
         </section>
     }
 }

@@ -14,6 +14,7 @@ use super::veto_banner::veto_banner;
 use crate::app::hooks::AppState;
 use crate::app::i18n;
 use crate::app::state::Action;
+use crate::engine::plain;
 use crate::engine::text::fmt2;
 use crate::engine::whatif::Reach;
 use crate::engine::{Lang, Tier};
@@ -87,7 +88,11 @@ pub fn result_card(state: &AppState, full: bool) -> Html {
                 <span data-testid="tier">{ tier_badge(r.tier, lang, true) }</span>
                 if r.projected { <span class="tag projected-tag">{ lang.pick("推算", "Projected") }</span> }
             </div>
+            if let Some(note) = plain::projection_note(&r, lang) {
+                <p class="projection-note" data-testid="projection-note">{ note }</p>
+            }
             { score_bar(r.total, &rules, lang) }
+            if let Some(note) = plain::total_note(&r, lang) { <p class="over-100" data-testid="over-100">{ note }</p> }
             <p class="distance" data-testid="distance">{ distance }
                 if let Some(m) = margin { <span class="sep">{ " · " }</span>{ m } }
             </p>
@@ -156,29 +161,23 @@ fn projected(state: &crate::app::hooks::AppState) -> Html {
 }
 
 fn consequences(state: &crate::app::hooks::AppState) -> Html {
-    let (lang, rules) = (state.lang, &state.rules);
-    let source = i18n::source_line(rules);
-    let items = state
-        .result
+    let (lang, rules, r) = (state.lang, &state.rules, &state.result);
+    // The article's words on each measure, each once.
+    let mut quotes: Vec<(String, Option<String>)> = Vec::new();
+    for c in r
         .consequences
         .iter()
         .filter_map(|c| rules.consequence_text(c.id()))
-        .map(|c| {
-            html! {
-                <li>
-                    <strong>{ lang.pick(&c.zh, &c.en) }</strong>
-                    { quote(&c.quote.clone(), &source.clone()) }
-                </li>
-            }
-        });
+    {
+        if !quotes.iter().any(|(q, _)| *q == c.quote) {
+            quotes.push((c.quote.clone(), c.quote_en.clone()));
+        }
+    }
     html! {
         <section class="consequences" aria-labelledby="consequences-title">
             <h3 id="consequences-title">{ lang.pick("结果运用", "Consequences") }</h3>
-            if state.result.consequences.is_empty() {
-                <p class="muted">{ lang.pick("本等次无奖惩措施。", "No measure follows from this tier.") }</p>
-            } else {
-                <ul>{ for items }</ul>
-            }
+            <p data-testid="consequences">{ plain::consequences_sentence(r, rules, lang) }</p>
+            { for quotes.iter().map(|(q, en)| quote(q, en.as_deref(), rules, lang)) }
         </section>
     }
 }
@@ -217,6 +216,7 @@ fn quarter_targets(state: &crate::app::hooks::AppState) -> Html {
                 Lang::Zh => format!("剩余 {} 个季度评分需达到", w.unscored_quarters),
                 Lang::En => format!("What the {} unscored quarters need", w.unscored_quarters),
             } }</h3>
+            <p class="muted" data-testid="held-fixed">{ plain::held_fixed(w, lang) }</p>
             <table class="plain"><tbody>{ for rows }</tbody></table>
         </section>
     }

@@ -75,11 +75,6 @@ pub fn score_bar(total: f64, rules: &RuleSet, lang: Lang) -> Html {
                 </svg>
             </div>
             <div class="scale"><span>{ "0" }</span><span>{ fmt_num(top) }</span></div>
-            if total > 100.0 {
-                <p class="over-100" data-testid="over-100">{ lang.pick(
-                    "总分超过 100:正面清单的加分计在三个维度的加权分之外,所以总分可以高于 100。",
-                    "The total is above 100: bonus points from the positive list come on top of the three weighted dimensions, so a total can exceed 100.") }</p>
-            }
         </div>
     }
 }

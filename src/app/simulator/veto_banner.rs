@@ -13,7 +13,6 @@ pub fn veto_banner(result: &Assessment, rules: &RuleSet, lang: Lang) -> Html {
     if !result.vetoed {
         return html! {};
     }
-    let source = i18n::source_line(rules);
     let causes: Html = result
         .vetoed_by
         .iter()
@@ -24,21 +23,32 @@ pub fn veto_banner(result: &Assessment, rules: &RuleSet, lang: Lang) -> Html {
                     let text = item
                         .map(|i| i18n::item_text(i, lang).to_string())
                         .unwrap_or_default();
-                    let quote = item
-                        .and_then(|i| i.quote.clone())
-                        .or_else(|| rules.veto.basis.quote.clone());
+                    let quote = match item.and_then(|i| i.quote.clone()) {
+                        Some(q) => Some((q, item.and_then(|i| i.quote_en.clone()))),
+                        None => rules
+                            .veto
+                            .basis
+                            .quote
+                            .clone()
+                            .map(|q| (q, rules.veto.basis.quote_en.clone())),
+                    };
                     (format!("{id} {text}"), quote)
                 }
                 VetoCause::PoliticalQuality => (
                     lang.pick("政治素质测评不合格", "found politically unqualified")
                         .to_string(),
-                    rules.political_quality.basis.quote.clone(),
+                    rules
+                        .political_quality
+                        .basis
+                        .quote
+                        .clone()
+                        .map(|q| (q, rules.political_quality.basis.quote_en.clone())),
                 ),
             };
             html! {
                 <li>
                     <strong>{ what }</strong>
-                    if let Some(q) = said { { quote(&q, &source) } }
+                    if let Some((q, en)) = said { { quote(&q, en.as_deref(), rules, lang) } }
                 </li>
             }
         })

@@ -1,6 +1,8 @@
-//! 假如……: every single change (re-grade a pledge, claim a positive item, incur a negative
-//! item) with its new total and tier; tier changes stand out; sortable by impact; a row can be
-//! applied to the dossier and undone.
+//! 假如……: every single change — re-grade a pledge, claim a positive item, incur a negative
+//! item, take back what is claimed or recorded, waive a negative item under error tolerance,
+//! lift the veto — with its new total and tier, largest effect first (the engine's
+//! `WhatIf::by_effect`); veto rows are marked as such, tier changes stand out, what a
+//! projection holds fixed is said; sortable by gain or loss; a row can be applied and undone.
 
 use yew::prelude::*;
 
@@ -15,7 +17,7 @@ use crate::engine::Lang;
 /// The table's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Order {
-    /// Re-grades, then claims, then incurs, as the engine lists them.
+    /// Largest effect first: tiers moved, then the veto, then the change in the total.
     Listed,
     /// Largest gain first.
     Gain,
@@ -28,7 +30,7 @@ pub fn what_if_table() -> Html {
     let state = use_app_state();
     let order = use_state(|| Order::Listed);
     let (lang, rules, w) = (state.lang, state.rules.clone(), state.what_if.clone());
-    let mut rows: Vec<&Scenario> = w.regrades.iter().chain(&w.claims).chain(&w.incurs).collect();
+    let mut rows: Vec<&Scenario> = w.by_effect();
     // One sort for both directions (each `sort_by` closure is another copy of the sort in the wasm).
     if *order != Order::Listed {
         let gain = *order == Order::Gain;
@@ -52,7 +54,7 @@ pub fn what_if_table() -> Html {
         })
     };
     let sort_label = match (*order, lang) {
-        (Order::Listed, _) => lang.pick("变化(点击排序)", "Change (sort)"),
+        (Order::Listed, _) => lang.pick("变化(按影响;点击排序)", "Change (by effect; sort)"),
         (Order::Gain, _) => lang.pick("变化 ↓ 增益优先", "Change ↓ gains first"),
         (Order::Loss, _) => lang.pick("变化 ↑ 损失优先", "Change ↑ losses first"),
     };
@@ -75,9 +77,18 @@ pub fn what_if_table() -> Html {
             Some(("tier-down", "↓"))
         };
         let delta_class = if s.delta > 0.0 { "plus" } else if s.delta < 0.0 { "minus" } else { "" };
+        let veto_row = s.veto || s.vetoed != w.vetoed;
         html! {
-            <tr class={classes!(direction.map(|d| d.0))}>
-                <td>{ text.clone() }</td>
+            <tr class={classes!(direction.map(|d| d.0), veto_row.then_some("veto-row"))} data-testid="what-if-row">
+                <td>{ text.clone() }
+                    if veto_row {
+                        { " " }<span class="tag veto-tag" data-testid="veto-mark">{ match (s.vetoed, w.vetoed) {
+                            (true, false) => lang.pick("一票否决", "veto"),
+                            (false, true) => lang.pick("解除一票否决", "lifts the veto"),
+                            _ => lang.pick("否决项", "veto item"),
+                        } }</span>
+                    }
+                </td>
                 <td class="num">{ fmt2(s.total) }</td>
                 <td class={classes!("num", delta_class)}>{ i18n::signed(s.delta) }</td>
                 <td>
@@ -98,9 +109,14 @@ pub fn what_if_table() -> Html {
         <div class="what-if">
             <div class="what-if-head">
                 <p class="muted">{ match lang {
-                    Lang::Zh => format!("当前 {} 分 · {}。每行只改变一处;等次变化的行已突出显示。", fmt2(w.total), i18n::tier(w.tier, lang)),
-                    Lang::En => format!("Now {} · {}. Each row changes one thing; rows that change the tier stand out.", fmt2(w.total), i18n::tier(w.tier, lang)),
-                } }</p>
+                    Lang::Zh => format!("当前 {} 分 · {}。每行只改变一处,影响大的在前;等次变化的行已突出显示。", fmt2(w.total), i18n::tier(w.tier, lang)),
+                    Lang::En => format!("Now {} · {}. Each row changes one thing, largest effect first; rows that change the tier stand out.", fmt2(w.total), i18n::tier(w.tier, lang)),
+                } }
+                if w.projected { <br /><span data-testid="what-if-held">{ match lang {
+                    Lang::Zh => format!("推算结果:{}。", crate::engine::plain::held_fixed(&w, lang)),
+                    Lang::En => format!("A projection, {}.", crate::engine::plain::held_fixed(&w, lang)),
+                } }</span> }
+                </p>
                 <button type="button" onclick={undo} disabled={state.undo.is_empty()}>{ lang.pick("撤销", "Undo") }</button>
             </div>
             <div class="table-scroll">

@@ -9,6 +9,7 @@ use crate::app::i18n::{self, signed};
 use crate::app::simulator::tier_badge::tier_badge;
 use crate::app::workshop::state::WorkshopAction;
 use crate::engine::compare::Mover;
+use crate::engine::demo::shown_name;
 use crate::engine::text::{fmt2, fmt_num};
 use crate::engine::Lang;
 
@@ -80,7 +81,7 @@ pub fn movers(state: &AppState) -> Html {
         let focused = state.workshop.focus == m.index;
         html! {
             <tr key={m.index} class={classes!(focused.then_some("focused"))}>
-                <th scope="row">{ m.name.clone() }</th>
+                <th scope="row">{ shown_name(&m.name, lang).into_owned() }</th>
                 <td class="moves">{ tier_badge(m.from, lang, false) }{ " → " }{ tier_badge(m.to, lang, false) }</td>
                 <td class="num">{ format!("{} → {}", fmt2(m.total_before), fmt2(m.total_after)) }</td>
                 <td class="why">{ why }</td>

@@ -7,6 +7,7 @@ use crate::app::dom::event_value;
 use crate::app::hooks::AppState;
 use crate::app::state::Action;
 use crate::app::workshop::state::WorkshopAction;
+use crate::engine::demo::shown_name;
 
 const MAX: usize = 500;
 
@@ -38,7 +39,7 @@ pub fn official_picker(state: &AppState, id: &'static str, candidates: &[usize])
     };
     let options = list.iter().filter_map(|i| {
         let d = cohort.officials.get(*i)?;
-        Some(html! { <option value={i.to_string()} selected={*i == w.focus}>{ d.display_name().to_string() }</option> })
+        Some(html! { <option value={i.to_string()} selected={*i == w.focus}>{ shown_name(d.display_name(), lang).into_owned() }</option> })
     });
     html! {
         <div class="field picker">

@@ -11,6 +11,7 @@ use crate::app::hooks::{use_app_state, AppState};
 use crate::app::simulator::tier_badge::tier_badge;
 use crate::app::state::Action;
 use crate::app::workshop::state::WorkshopAction;
+use crate::engine::demo::shown_name;
 use crate::engine::text::fmt2;
 use crate::engine::workshop::{slides, Slide};
 use crate::engine::{Engine, Lang};
@@ -107,7 +108,7 @@ pub fn presenter() -> Html {
             html! {
                 <li class="present-step">
                     <span class="present-label">{ if lang == Lang::Zh { &s.label_zh } else { &s.label_en } }</span>
-                    <code class="present-formula">{ s.formula_shown(lang).to_string() }</code>
+                    <span class="present-says">{ s.said(lang).to_string() }</span>
                     if !verdict { <span class="present-result num">{ s.shown(lang).to_string() }</span> }
                     if let Some(note) = if lang == Lang::Zh { &s.note_zh } else { &s.note_en } {
                         <span class="present-note">{ note.clone() }</span>
@@ -147,7 +148,7 @@ pub fn presenter() -> Html {
         <div class="presenter" role="dialog" aria-modal="true" aria-label={lang.pick("演示模式", "Presenter")}
             tabindex="-1" ref={node} onkeydown={step_keys(&state, count)} data-testid="presenter">
             <header class="present-head">
-                <span class="present-who">{ d.display_name().to_string() }</span>
+                <span class="present-who">{ shown_name(d.display_name(), lang).into_owned() }</span>
                 if fictional { { fictional_tag(lang) } }
                 <span class="present-pos num" data-testid="present-pos">{ position }</span>
                 <button type="button" onclick={go(at.saturating_sub(1))} disabled={at == 0}

@@ -12,6 +12,7 @@ use crate::app::i18n;
 use crate::app::simulator::tier_badge::tier_badge;
 use crate::app::state::Action;
 use crate::app::workshop::state::WorkshopAction;
+use crate::engine::demo::shown_name;
 use crate::engine::text::{fmt2, fmt_num};
 use crate::engine::{Engine, Lang, Tier};
 
@@ -132,7 +133,7 @@ pub fn quiz_screen() -> Html {
         <div class="presenter quiz" role="dialog" aria-modal="true" aria-label={lang.pick("猜等次", "Predict the tier")}
             tabindex="-1" ref={node} onkeydown={on_key} data-testid="quiz">
             <header class="present-head">
-                <span class="present-who">{ d.display_name().to_string() }</span>
+                <span class="present-who">{ shown_name(d.display_name(), lang).into_owned() }</span>
                 if w.cohort.as_ref().is_some_and(|c| c.fictional()) { { fictional_tag(lang) } }
                 <span class="present-pos num">{ position }</span>
                 <button type="button" onclick={send(WorkshopAction::Leave)}>{ lang.pick("退出(Esc)", "Leave (Esc)") }</button>

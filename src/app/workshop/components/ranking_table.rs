@@ -10,6 +10,7 @@ use crate::app::hooks::use_app_state;
 use crate::app::simulator::tier_badge::tier_badge;
 use crate::app::workshop::state::WorkshopAction;
 use crate::app::workshop::table::{rows, SortKey, PAGE};
+use crate::engine::demo::shown_name;
 use crate::engine::text::fmt2;
 use crate::engine::Lang;
 
@@ -67,14 +68,14 @@ pub fn ranking_table() -> Html {
         let class = classes!(r.honour.then_some("row-honour"), r.vetoed.then_some("row-vetoed"));
         let open_label = match lang {
             Lang::Zh => format!("在自评模拟中打开 {}", r.name),
-            Lang::En => format!("Open {} in the self-assessment simulator", r.name),
+            Lang::En => format!("Open {} in the self-assessment simulator", shown_name(&r.name, lang)),
         };
         html! {
             <tr key={r.index} {class} data-testid="ws-row">
                 <td class="num rank">{ r.rank }</td>
                 <th scope="row" class="who">
                     <button type="button" class="link" title={open_label.clone()} aria-label={open_label}
-                        onclick={on_click(&state, WorkshopAction::Open(r.index))}>{ r.name.clone() }</button>
+                        onclick={on_click(&state, WorkshopAction::Open(r.index))}>{ shown_name(&r.name, lang).into_owned() }</button>
                     if r.honour {
                         <span class="honour-badge" data-testid="honour">{ "★ " }{ honour_text.clone() }</span>
                     }

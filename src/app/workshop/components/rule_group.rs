@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use super::rule_field::rule_id;
 use crate::app::hooks::AppState;
-use crate::app::i18n;
 use crate::app::simulator::quote::quote;
 use crate::engine::rules::Basis;
 use crate::engine::Lang;
@@ -46,7 +45,7 @@ pub fn rule_group(
             if let Some(e) = error { <p class="field-error group-error" role="alert">{ e }</p> }
             <div class="rule-fields">{ body }</div>
             if let Some(n) = note { <p class="muted">{ n }</p> }
-            if let Some(q) = &basis.quote { { quote(&q.clone(), &i18n::source_line(&state.rules)) } }
+            if let Some(q) = &basis.quote { { quote(q, basis.quote_en.as_deref(), &state.rules, state.lang) } }
         </section>
     }
 }

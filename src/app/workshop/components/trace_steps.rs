@@ -94,7 +94,7 @@ fn side(step: Option<&Step>, lang: Lang) -> Html {
         Some(s) => html! {
             <>
                 <span class="step-result num">{ s.shown(lang).to_string() }</span>
-                <code class="formula">{ s.formula_shown(lang).to_string() }</code>
+                <p class="says">{ s.said(lang).to_string() }</p>
             </>
         },
         None => html! { <span class="muted">{ lang.pick("(无此步骤)", "(no such step)") }</span> },
@@ -124,7 +124,7 @@ pub fn trace_diff(before: &[Step], after: &[Step], lang: Lang) -> Html {
                     <h4>{ label(s, lang) }</h4>
                     <span class="step-result num">{ s.shown(lang).to_string() }</span>
                 </div>
-                <code class="formula">{ s.formula_shown(lang).to_string() }</code>
+                <p class="says">{ s.said(lang).to_string() }</p>
             </li>
         }
     });
