@@ -148,6 +148,50 @@ try {
     await context.close();
   }
 
+  // 6. A vetoed official's what-if: "without N7" is listed among the first rows, marked as
+  // lifting the veto, and applying it lifts the tier; the explanation reads as sentences, in
+  // both languages, with English free of full-width punctuation.
+  {
+    const { context, page } = await newPage(browser);
+    await page.goto(base);
+    await ready(page);
+    await page.selectOption('#example-select', '1');
+    await page.waitForSelector('.veto-banner');
+    await page.click('role=tab[name=/假如/]');
+    await page.waitForSelector('[data-testid=what-if-row]');
+    const rows = await page.locator('[data-testid=what-if-row]').allInnerTexts();
+    const without = rows.findIndex((r) => r.includes('N7') && r.includes('解除一票否决'));
+    check(without >= 0 && without < 3, 'the what-if lists removing N7, marked as lifting the veto, among the first rows', rows.slice(0, 3).join(' | '));
+    const vetoes = await page.locator('[data-testid=veto-mark]').count();
+    check(vetoes >= 3, '… and marks the veto items', `${vetoes}`);
+    check(await page.locator('[data-testid=what-if-held]').count() === 1, '… and says what a projection holds fixed');
+    await page.locator('[data-testid=what-if-row]').nth(without).locator('button').click();
+    await page.waitForFunction(() => !document.querySelector('.veto-banner'));
+    check((await page.locator('.result-card [data-testid=tier]').innerText()).includes('好'), 'applying it lifts the tier');
+    await page.screenshot({ path: `${out}trust-what-if.png` });
+    await page.click('role=button[name=撤销]');
+    await page.waitForSelector('.veto-banner');
+    await page.click('role=tab[name=/如何计算/]');
+    const zh = await page.locator('[data-testid=trace]').innerText();
+    check(!/round2|∧|\[.*\] →|\d\.\d{3}/.test(zh), 'the explanation has no code or four-decimal figures', zh.slice(0, 200));
+    check((await page.locator('[data-testid=trace-line] .says').count()) >= 5, '… but a sentence a step');
+    const quotes = await page.locator('[data-testid=trace] blockquote').allInnerTexts();
+    check(new Set(quotes).size === quotes.length, '… and each quote of the article once', `${quotes.length} quotes`);
+    check((await page.locator('[data-testid=projection-note]').innerText()).includes('假设'), 'the headline says what the projection assumes');
+    check((await page.locator('[data-testid=consequences]').innerText()).startsWith('若最终评为'), 'the consequences of a projection read as conditional');
+    await setLang(page, 'en');
+    await page.waitForSelector('text=Result');
+    const en = await page.locator('main').innerText();
+    // Full-width punctuation (the Chinese strings' ，。：；（）、！“”《》) in a line without Chinese.
+    const fullWidth = /[\uff0c\u3002\uff1a\uff1b\uff08\uff09\u3001\uff01\u201c\u201d\u300a\u300b]/;
+    const english = en.split('\n').filter((l) => fullWidth.test(l) && !/[\u4e00-\u9fff]/.test(l));
+    check(english.length === 0, 'English text has no full-width punctuation', english.slice(0, 3).join(' | '));
+    check(!/1 consecutive years|\(虚构\)/.test(en), 'English has plurals and no untranslated (虚构)');
+    check(en.includes('Translation:'), "the article's quotes carry an English translation, marked as one");
+    await page.screenshot({ path: `${out}trust-english.png`, fullPage: true });
+    await context.close();
+  }
+
   // 5. Copy and paste round-trip a dossier (chat apps block downloads).
   {
     const { context, page } = await newPage(browser);

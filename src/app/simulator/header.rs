@@ -40,7 +40,7 @@ pub fn header(state: &AppState) -> Html {
             <a class="skip" href="#main">{ lang.pick("跳到正文", "Skip to content") }</a>
             <div class="brand">
                 <span class="brand-name" lang="zh-CN">{ "栋梁" }</span>
-                <span class="brand-sub">{ lang.pick("北尚栋梁考评模拟器", "“Beishang Dongliang” assessment simulator") }</span>
+                <span class="brand-sub">{ lang.pick("北尚栋梁考评模拟器", "\"Beishang Dongliang\" assessment simulator") }</span>
             </div>
             <nav class="nav" aria-label={lang.pick("视图", "Views")}>
                 { view_button(View::SelfAssessment, "自评模拟", "Self-assessment") }

@@ -56,8 +56,11 @@ pub fn history_section(state: &AppState) -> Html {
             state.result.consecutive_years,
             i18n::tier(state.result.tier, lang)
         ),
+        Lang::En if state.result.consecutive_years == 1 => {
+            format!("1 year \"{}\"", i18n::tier(state.result.tier, lang))
+        }
         Lang::En => format!(
-            "{} consecutive years “{}”",
+            "{} consecutive years \"{}\"",
             state.result.consecutive_years,
             i18n::tier(state.result.tier, lang)
         ),
@@ -73,7 +76,7 @@ pub fn history_section(state: &AppState) -> Html {
             },
             html! { <>
                 <p class="field-hint">{ lang.pick("由远及近排列;用于判断连续“好”或连续“一般”。",
-                    "Oldest first; used for consecutive “good” or “average” years.") }</p>
+                    "Oldest first; used for consecutive \"good\" or \"average\" years.") }</p>
                 <ul class="history">{ for rows }</ul>
                 <button type="button" class="add" onclick={add}>{ lang.pick("+ 添加一年(新增在最近一年之后)", "+ Add a year (after the latest)") }</button>
             </> },

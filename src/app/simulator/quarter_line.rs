@@ -123,7 +123,7 @@ pub fn quarter_line() -> Html {
             if state.result.vetoed {
                 <p class="muted">{ lang.pick(
                     "注意:一票否决时,等次最高为“较好”,与分数区间无关。",
-                    "Note: with a veto the tier is at most “fairly good”, whatever the band.") }</p>
+                    "Note: with a veto the tier is at most \"fairly good\", whatever the band.") }</p>
             }
         </figure>
     }

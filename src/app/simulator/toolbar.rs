@@ -61,7 +61,7 @@ pub fn toolbar(state: &AppState) -> Html {
             let label = state.library.open().label.clone();
             let question = match state.lang {
                 crate::engine::Lang::Zh => format!("删除档案“{label}”?此操作不能撤销。"),
-                crate::engine::Lang::En => format!("Delete the dossier “{label}”? This cannot be undone."),
+                crate::engine::Lang::En => format!("Delete the dossier \"{label}\"? This cannot be undone."),
             };
             if dom::confirm(&question) {
                 state.dispatch(Action::DeleteSlot(current));

@@ -63,7 +63,7 @@ fn read(text: &str, kind: FieldKind) -> Result<Value, Problem> {
     let t = text.trim();
     let wrong = |expected: &str| Problem::WrongType {
         expected: expected.into(),
-        found: format!("“{t}”"),
+        found: format!("\"{t}\""),
     };
     match kind {
         FieldKind::Text => Ok(Value::String(text.to_string())),
