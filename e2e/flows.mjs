@@ -174,7 +174,7 @@ try {
   // download beside the copy).
   await page.click('text=导出 JSON');
   await page.waitForSelector('[data-testid=transfer-panel]');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=下载文件')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=transfer-panel] button.primary')]);
   const exported = await download.path();
   await page.keyboard.press('Escape');
   await page.setInputFiles('#import-file', exported);
