@@ -116,16 +116,14 @@ pub fn reduce(s: &mut State, action: WorkshopAction) {
                 w.set_cohort(Source::Demo { seed: g.seed }, g.take(), &rules);
             }
         }
-        WorkshopAction::Import { file, text } => {
-            return reduce(
-                s,
-                WorkshopAction::ImportRead {
-                    file,
-                    text,
-                    read_as: ReadAs::Pasted,
-                },
-            );
-        }
+        WorkshopAction::Import { file, text } => reduce(
+            s,
+            WorkshopAction::ImportRead {
+                file,
+                text,
+                read_as: ReadAs::Pasted,
+            },
+        ),
         WorkshopAction::ImportRead { file, text, read_as } => match cohort_io::read(&file, &text, &rules) {
             Ok(officials) => {
                 w.set_cohort(Source::File(file), officials, &rules);

@@ -94,7 +94,7 @@ pub enum Book {
     Cohort(std::rc::Rc<Vec<Dossier>>),
     Ranking(std::rc::Rc<Ranking>),
     Comparison(std::rc::Rc<Comparison>),
-    Template(Dossier),
+    Template(Box<Dossier>),
 }
 
 /// The workbook's bytes.

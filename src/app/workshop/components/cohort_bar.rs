@@ -177,7 +177,7 @@ pub fn cohort_bar(state: &AppState) -> Html {
                 Format::Xlsx => export_workbook(
                     &state,
                     "cohort-template.xlsx",
-                    Book::Template(example),
+                    Book::Template(Box::new(example)),
                     tsv(&text),
                 ),
                 _ => open_export(
