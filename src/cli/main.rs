@@ -67,16 +67,65 @@ fn main() -> ExitCode {
     }
 }
 
-fn read(path: &str) -> Result<String, Vec<String>> {
-    let mut text = String::new();
+/// Files at least this large are mapped into memory rather than read.
+const MAP_MIN: u64 = 1 << 20;
+
+/// Input as read: a large file mapped into memory, anything else (standard input, a small
+/// file) read into the heap.
+enum Input {
+    Mapped(memmap2::Mmap),
+    Read(Vec<u8>),
+}
+
+impl std::ops::Deref for Input {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Input::Mapped(map) => map,
+            Input::Read(bytes) => bytes,
+        }
+    }
+}
+
+/// A file's bytes, or standard input's for `-`: every input is read here.
+fn read_bytes(path: &str) -> Result<Input, Vec<String>> {
     let result = if path == "-" {
-        io::stdin().read_to_string(&mut text).map(|_| ())
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).map(|_| Input::Read(bytes))
     } else {
-        std::fs::read_to_string(path).map(|t| text = t)
+        std::fs::File::open(path).and_then(|mut file| {
+            let size = file.metadata()?.len();
+            if file.metadata()?.is_file() && size >= MAP_MIN {
+                // Safety: the map is only read. Were the file changed or cut short by another
+                // program while it is mapped, what is read could change under the parser (or
+                // the process be killed); the CLI reads the file once, at start.
+                let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) };
+                if let Ok(map) = map {
+                    return Ok(Input::Mapped(map));
+                }
+            }
+            let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+            file.read_to_end(&mut bytes).map(|_| Input::Read(bytes))
+        })
     };
-    result
-        .map(|_| text)
-        .map_err(|e| vec![format!("{path}: cannot read: {e}")])
+    result.map_err(|e| cannot_read(path, &e))
+}
+
+fn cannot_read(path: &str, e: &io::Error) -> Vec<String> {
+    vec![format!("{path}: cannot read: {e}")]
+}
+
+/// Input as text: UTF-8 (checked by `simdutf8`), or the error `read_to_string` gives.
+fn text<'a>(bytes: &'a [u8], path: &str) -> Result<&'a str, Vec<String>> {
+    simdutf8::basic::from_utf8(bytes).map_err(|_| {
+        let e = io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8");
+        cannot_read(path, &e)
+    })
+}
+
+fn read(path: &str) -> Result<String, Vec<String>> {
+    Ok(text(&read_bytes(path)?, path)?.to_owned())
 }
 
 fn lines(errors: FieldErrors, lang: Lang, file: &str) -> Vec<String> {
@@ -194,10 +243,11 @@ fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
 
 /// A cohort from JSON, or from CSV when the file name ends in `.csv`.
 fn read_cohort(file: &str, rules: &RuleSet, lang: Lang) -> Result<Cohort, Vec<String>> {
-    let text = read(file)?;
+    let bytes = read_bytes(file)?;
+    let text = text(&bytes, file)?;
     if file.to_ascii_lowercase().ends_with(".csv") {
-        csv::read(&text, rules).map_err(|errors| errors.iter().map(|e| e.to_string()).collect())
+        csv::read(text, rules).map_err(|errors| errors.iter().map(|e| e.to_string()).collect())
     } else {
-        Cohort::from_json(&text, rules).map_err(|e| lines(e, lang, file))
+        Cohort::from_json(text, rules).map_err(|e| lines(e, lang, file))
     }
 }
