@@ -43,21 +43,60 @@ pub fn dossier(text: &str, rules: &RuleSet) -> Option<Dossier> {
 /// A cohort `{"officials": [...]}` from JSON text when every official is valid, else `None`.
 ///
 /// Text of the usual shape (`{"officials": [` … `]}`, with white space wherever JSON allows it)
-/// is decoded an official at a time, on several threads when it is large ([`officials`]); any
-/// other spelling goes through serde's derived decoder for the whole cohort.
+/// is decoded an official at a time, on several threads when it is large ([`cohort_with`]);
+/// any other spelling goes through serde's derived decoder for the whole cohort.
 pub fn cohort(text: &str, rules: &RuleSet) -> Option<Cohort> {
+    cohort_with(text, rules, |d| d).map(|officials| Cohort { officials })
+}
+
+/// [`cohort`], each official handed to `each` as soon as it is decoded and accepted, on the
+/// thread that decoded it, and what `each` makes of it kept in the cohort's order: a reader
+/// that needs only part of each dossier (`Engine::standing`) keeps only that, and the memory of
+/// the rest is used again for the next official. `None` as for [`cohort`], whatever `each` did.
+pub fn cohort_with<T: Send>(
+    text: &str,
+    rules: &RuleSet,
+    each: impl Fn(Dossier) -> T + Sync,
+) -> Option<Vec<T>> {
+    let pieces = match array_span(text.as_bytes()) {
+        Some((start, end)) if end - start >= PARALLEL_MIN => std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(MAX_PIECES),
+        _ => 1,
+    };
+    cohort_in_pieces(text, rules, pieces, each)
+}
+
+/// [`cohort_with`] with the officials cut into `pieces` pieces (when the text has the usual
+/// shape), however short: for the tests that compare it with one piece.
+#[doc(hidden)]
+pub fn cohort_in_pieces<T: Send>(
+    text: &str,
+    rules: &RuleSet,
+    pieces: usize,
+    each: impl Fn(Dossier) -> T + Sync,
+) -> Option<Vec<T>> {
     let officials = match array_span(text.as_bytes()) {
-        Some((start, end)) => officials(text, start, end, rules)?,
+        Some((start, end)) => {
+            let stop = AtomicBool::new(false);
+            let reader = Reader {
+                text,
+                end,
+                rules,
+                stop: &stop,
+                each: &each,
+            };
+            reader.officials(start, pieces.max(1))?
+        }
         None => {
             let cohort: Cohort = from_str(text)?;
-            cohort
-                .officials
-                .iter()
-                .all(|d| accepts(d, rules))
-                .then_some(cohort.officials)?
+            if !cohort.officials.iter().all(|d| accepts(d, rules)) {
+                return None;
+            }
+            cohort.officials.into_iter().map(&each).collect()
         }
     };
-    (officials.len() <= MAX_COHORT).then_some(Cohort { officials })
+    (officials.len() <= MAX_COHORT).then_some(officials)
 }
 
 /// JSON's white space.
@@ -74,7 +113,7 @@ fn skip_space(bytes: &[u8], mut i: usize) -> usize {
 
 /// Where the elements of `{"officials": [` … `]}` lie: from just after the `[` to the `]`, when
 /// the text starts and ends that way (the key written plainly). Whether what lies between is a
-/// list of officials is for [`officials`] to find: if it is, the text is that cohort.
+/// list of officials is for [`Reader::officials`] to find: if it is, the text is that cohort.
 fn array_span(bytes: &[u8]) -> Option<(usize, usize)> {
     let mut i = skip_space(bytes, 0);
     for token in [&b"{"[..], b"\"officials\"", b":", b"["] {
@@ -94,83 +133,87 @@ fn array_span(bytes: &[u8]) -> Option<(usize, usize)> {
 /// Below this many bytes of officials, one thread decodes them all.
 const PARALLEL_MIN: usize = 1 << 20;
 
+/// At most this many threads decode a cohort.
+const MAX_PIECES: usize = 8;
+
 /// How many places a helper thread tries before it leaves its piece to the thread before it.
 const MAX_TRIES: usize = 64;
 
-/// The officials between `start` and `end` (the array's `]`), each decoded by serde's derived
-/// decoder and checked by [`accepts`] as it is read; `None` at the first one that is not sure.
-///
-/// Large text is cut into one piece per core. Each helper thread looks, from its piece's
-/// nominal start, for the first place where an official could begin (a `{` after a `,`) at
-/// which one decodes, and reads on up to the next piece's nominal start. Where a piece really
-/// begins is only known to the thread before it, which stops at the first official that
-/// starts at or after that nominal start: when that is where the helper began, the helper's
-/// officials follow on; otherwise (its `{` was inside a string or a nested list) the walk from
-/// the start goes on by itself. So the result is always what one thread reading from the
-/// start finds, and whenever anything fails the caller gets `None` and runs the value walk,
-/// whose errors and their order are unchanged.
-fn officials(text: &str, start: usize, end: usize, rules: &RuleSet) -> Option<Vec<Dossier>> {
-    let stop = AtomicBool::new(false);
-    let reader = Reader {
-        text,
-        end,
-        rules,
-        stop: &stop,
-    };
-    let first = skip_space(text.as_bytes(), start);
-    if first == end {
-        return Some(Vec::new());
-    }
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(8);
-    let pieces = if end - first < PARALLEL_MIN { 1 } else { threads };
-    let bounds: Vec<usize> = (0..=pieces).map(|k| first + (end - first) * k / pieces).collect();
-    let mut out = Vec::new();
-    if pieces == 1 {
-        return reader.read(first, end, &mut out).map(|_| out);
-    }
-    std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..pieces)
-            .map(|k| {
-                let (from, to) = (bounds[k], bounds[k + 1]);
-                scope.spawn(move || reader.piece(from, to))
-            })
-            .collect();
-        let mut at = first;
-        let mut failed = reader
-            .read(first, bounds[1], &mut out)
-            .map(|next| at = next)
-            .is_none();
-        for (k, helper) in (1..pieces).zip(helpers) {
-            if failed || at == end {
-                stop.store(true, Ordering::Relaxed);
-                continue;
-            }
-            match helper.join() {
-                Ok(Some((began, mut officials, next))) if began == at => {
-                    out.append(&mut officials);
-                    at = next;
-                }
-                _ => match reader.read(at, bounds[k + 1], &mut out) {
-                    Some(next) => at = next,
-                    None => failed = true,
-                },
-            }
-        }
-        (!failed && at == end).then_some(out)
-    })
-}
-
-/// Reads officials out of the array that ends at `end`.
-#[derive(Clone, Copy)]
-struct Reader<'a> {
+/// Reads officials out of the array that ends at `end`, handing each to `each`.
+struct Reader<'a, F> {
     text: &'a str,
     end: usize,
     rules: &'a RuleSet,
     /// Set when a helper's work is no longer wanted.
     stop: &'a AtomicBool,
+    each: &'a F,
 }
 
-impl Reader<'_> {
+impl<F> Clone for Reader<'_, F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F> Copy for Reader<'_, F> {}
+
+impl<T: Send, F: Fn(Dossier) -> T + Sync> Reader<'_, F> {
+    /// The officials from `start` (just after the `[`), each decoded by serde's derived
+    /// decoder and checked by [`accepts`] as it is read; `None` at the first one that is not
+    /// sure.
+    ///
+    /// With more than one piece, the text is cut into that many. Each helper thread looks,
+    /// from its piece's nominal start, for the first place where an official could begin (a
+    /// `{` after a `,`) at which one decodes, and reads on up to the next piece's nominal
+    /// start. Where a piece really begins is only known to the thread before it, which stops
+    /// at the first official that starts at or after that nominal start: when that is where
+    /// the helper began, the helper's officials follow on; otherwise (its `{` was inside a
+    /// string or a nested list) the walk from the start goes on by itself. So the result is
+    /// always what one thread reading from the start finds, and whenever anything fails the
+    /// caller gets `None` and runs the value walk, whose errors and their order are unchanged.
+    fn officials(self, start: usize, pieces: usize) -> Option<Vec<T>> {
+        let end = self.end;
+        let first = skip_space(self.text.as_bytes(), start);
+        let mut out = Vec::new();
+        if first == end {
+            return Some(out);
+        }
+        if pieces <= 1 {
+            return self.read(first, end, &mut out).map(|_| out);
+        }
+        let bounds: Vec<usize> = (0..=pieces).map(|k| first + (end - first) * k / pieces).collect();
+        std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..pieces)
+                .map(|k| {
+                    let (from, to) = (bounds[k], bounds[k + 1]);
+                    scope.spawn(move || self.piece(from, to))
+                })
+                .collect();
+            let mut at = first;
+            let mut failed = self
+                .read(first, bounds[1], &mut out)
+                .map(|next| at = next)
+                .is_none();
+            for (k, helper) in (1..pieces).zip(helpers) {
+                if failed || at == end {
+                    self.stop.store(true, Ordering::Relaxed);
+                    continue;
+                }
+                match helper.join() {
+                    Ok(Some((began, mut officials, next))) if began == at => {
+                        out.append(&mut officials);
+                        at = next;
+                    }
+                    _ => match self.read(at, bounds[k + 1], &mut out) {
+                        Some(next) => at = next,
+                        None => failed = true,
+                    },
+                }
+            }
+            (!failed && at == end).then_some(out)
+        })
+    }
+
     /// The official whose `{` is at `at`, decoded and accepted, and where it ends.
     fn one(&self, at: usize) -> Option<(Dossier, usize)> {
         if self.text.as_bytes().get(at) != Some(&b'{') {
@@ -184,21 +227,27 @@ impl Reader<'_> {
     /// Officials from `at` (where one begins) on, appended to `out`, up to the array's end or
     /// the first one that starts at or after `to`; returns where it stopped (the end, or that
     /// official's `{`).
-    fn read(&self, at: usize, to: usize, out: &mut Vec<Dossier>) -> Option<usize> {
+    fn read(&self, at: usize, to: usize, out: &mut Vec<T>) -> Option<usize> {
         let first = self.one(at)?;
-        self.read_on(first, to, out)
+        self.read_on((at, self.end), first, to, out)
     }
 
-    /// [`Reader::read`] from an official already decoded, and where it ended.
+    /// [`Reader::read`] from an official already decoded (from `at` to where it ended), with
+    /// room made in `out` for the officials up to `room_to`.
     fn read_on(
         &self,
+        (at, room_to): (usize, usize),
         (mut d, mut next): (Dossier, usize),
         to: usize,
-        out: &mut Vec<Dossier>,
+        out: &mut Vec<T>,
     ) -> Option<usize> {
         let bytes = self.text.as_bytes();
+        // Room for as many officials as the text up to `room_to` holds if they are the size of
+        // this one, and a quarter more: the vector is not copied as it grows.
+        let expected = (room_to - at) / (next - at).max(64);
+        out.reserve((expected + expected / 4).min(MAX_COHORT + 1));
         loop {
-            out.push(d);
+            out.push((self.each)(d));
             let i = skip_space(bytes, next);
             if i == self.end {
                 return Some(i);
@@ -218,7 +267,7 @@ impl Reader<'_> {
     /// decodes, the officials up to the first one that starts at or after `to`. Returns where
     /// it began, the officials and where it stopped; `None` when it finds no such place within
     /// [`MAX_TRIES`], when an official after the first fails, or when told to stop.
-    fn piece(&self, from: usize, to: usize) -> Option<(usize, Vec<Dossier>, usize)> {
+    fn piece(&self, from: usize, to: usize) -> Option<(usize, Vec<T>, usize)> {
         let bytes = self.text.as_bytes();
         let mut at = from;
         for _ in 0..MAX_TRIES {
@@ -226,7 +275,7 @@ impl Reader<'_> {
             let before = bytes[..at].iter().rposition(|&b| !is_space(b));
             if let Some(first) = before.filter(|&b| bytes[b] == b',').and_then(|_| self.one(at)) {
                 let mut out = Vec::new();
-                let stopped = self.read_on(first, to, &mut out)?;
+                let stopped = self.read_on((at, to), first, to, &mut out)?;
                 return Some((at, out, stopped));
             }
             at += 1;
