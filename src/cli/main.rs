@@ -6,6 +6,7 @@
 //! written before the input has been read and checked, so invalid input leaves stdout empty.
 
 mod args;
+mod output;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -205,16 +206,16 @@ fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
         }
         Command::Rank => {
             let ranking = rank(file, &engine, &rules, args.error_lang)?;
-            match args.format.unwrap_or(Format::Json) {
-                _ if args.text => out.write_all(report::ranking(&ranking, &rules, args.lang).as_bytes())?,
-                Format::Json => json(out, &ranking.officials, compact)?,
-                Format::Jsonl => {
-                    for official in &ranking.officials {
-                        serde_json::to_writer(&mut *out, official)?;
-                        out.write_all(b"\n")?;
-                    }
-                }
-                Format::Csv => csv::write_ranking(out, &ranking.officials)?,
+            let style = match args.format.unwrap_or(Format::Json) {
+                Format::Json if compact => output::Style::Compact,
+                Format::Json => output::Style::Pretty,
+                Format::Jsonl => output::Style::Lines,
+                Format::Csv => output::Style::Csv,
+            };
+            if args.text {
+                out.write_all(report::ranking(&ranking, &rules, args.lang).as_bytes())?
+            } else {
+                output::ranking(out, &ranking.officials, style)?
             }
             std::mem::forget(ranking);
         }

@@ -263,10 +263,22 @@ pub const RANKING_COLUMNS: [&str; 11] = [
 /// A ranking as CSV (BOM, CRLF): one row per official in rank order, consequences as
 /// `commendation;promotion_priority`.
 pub fn write_ranking(out: &mut impl std::io::Write, ranking: &[Ranked]) -> std::io::Result<()> {
+    write_ranking_header(out)?;
+    write_ranking_rows(out, ranking)
+}
+
+/// The start of [`write_ranking`]: the byte-order mark and the header.
+pub fn write_ranking_header(out: &mut impl std::io::Write) -> std::io::Result<()> {
     let mut line = String::from(BOM);
     push_record(&mut line, &RANKING_COLUMNS);
+    out.write_all(line.as_bytes())
+}
+
+/// The rows of [`write_ranking`] for these officials, without the header: a ranking written a
+/// block of officials at a time is the header and each block's rows in turn.
+pub fn write_ranking_rows(out: &mut impl std::io::Write, ranking: &[Ranked]) -> std::io::Result<()> {
+    let mut line = String::new();
     for r in ranking {
-        out.write_all(line.as_bytes())?;
         line.clear();
         let consequences: Vec<&str> = r.consequences.iter().map(|c| c.id()).collect();
         let cells = [
@@ -283,8 +295,9 @@ pub fn write_ranking(out: &mut impl std::io::Write, ranking: &[Ranked]) -> std::
             consequences.join(";"),
         ];
         push_record(&mut line, &cells);
+        out.write_all(line.as_bytes())?;
     }
-    out.write_all(line.as_bytes())
+    Ok(())
 }
 
 /// The delimiter of a CSV file, told from its header line (outside quotes): a comma, a tab
