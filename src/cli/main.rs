@@ -8,6 +8,7 @@
 mod args;
 mod output;
 
+/// The allocator (Cargo.toml says why).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -251,19 +252,23 @@ fn is_csv(file: &str) -> bool {
     file.to_ascii_lowercase().ends_with(".csv")
 }
 
+fn csv_lines(errors: Vec<csv::CsvError>) -> Vec<String> {
+    errors.iter().map(|e| e.to_string()).collect()
+}
+
 /// [`read_cohort`] from the text read.
 fn cohort_from(text: &str, file: &str, rules: &RuleSet, lang: Lang) -> Result<Cohort, Vec<String>> {
     if is_csv(file) {
-        csv::read(text, rules).map_err(|errors| errors.iter().map(|e| e.to_string()).collect())
+        csv::read(text, rules).map_err(csv_lines)
     } else {
         Cohort::from_json(text, rules).map_err(|e| lines(e, lang, file))
     }
 }
 
-/// The ranking of a cohort file. A valid JSON cohort is ranked as it is decoded: of each
-/// official only the score and what the ranking shows are kept (`Engine::standing`), and the
-/// memory of the rest serves the next one. Anything else is read as a cohort (with the errors
-/// of invalid input) and ranked.
+/// The ranking of a cohort file, ranked as it is decoded: of each official only the score and
+/// what the ranking shows are kept (`Engine::standing`), and the memory of the rest serves the
+/// next one. JSON that the fast path declines is read as a cohort (with the errors of invalid
+/// input) and ranked.
 ///
 /// The process ends right after: the input and the cohort are not freed (unmapping the file
 /// and freeing a large cohort one string at a time would only add to the wait), the memory
@@ -271,9 +276,11 @@ fn cohort_from(text: &str, file: &str, rules: &RuleSet, lang: Lang) -> Result<Co
 fn rank(file: &str, engine: &Engine, rules: &RuleSet, lang: Lang) -> Result<Ranking, Vec<String>> {
     let bytes = read_bytes(file)?;
     let text = text(&bytes, file)?;
-    let standings = (!is_csv(file))
-        .then(|| fast::cohort_with(text, rules, |d| engine.standing(d)))
-        .flatten();
+    let standings = if is_csv(file) {
+        Some(csv::read_with(text, rules, |d| engine.standing(d)).map_err(csv_lines)?)
+    } else {
+        fast::cohort_with(text, rules, |d| engine.standing(d))
+    };
     let ranking = match standings {
         Some(standings) => engine.rank_standings(standings),
         None => {
