@@ -244,7 +244,7 @@ impl<T: Send, F: Fn(Dossier) -> T + Sync> Reader<'_, F> {
         let bytes = self.text.as_bytes();
         // Room for as many officials as the text up to `room_to` holds if they are the size of
         // this one, and a quarter more: the vector is not copied as it grows.
-        let expected = (room_to - at) / (next - at).max(64);
+        let expected = room_to.saturating_sub(at) / (next - at).max(64);
         out.reserve((expected + expected / 4).min(MAX_COHORT + 1));
         loop {
             out.push((self.each)(d));
@@ -255,7 +255,11 @@ impl<T: Send, F: Fn(Dossier) -> T + Sync> Reader<'_, F> {
             if i > self.end || bytes[i] != b',' || self.stop.load(Ordering::Relaxed) {
                 return None;
             }
+            // A comma is followed by an official (`[…,]` is not JSON).
             let at = skip_space(bytes, i + 1);
+            if at >= self.end {
+                return None;
+            }
             if at >= to {
                 return Some(at);
             }
