@@ -26,6 +26,9 @@ pub enum Style {
 /// Officials formatted by one thread at a time.
 const BLOCK: usize = 2048;
 
+/// Room made for each official's text in a block's buffer (about 310 bytes indented).
+const BYTES_EACH: usize = 384;
+
 /// At most this many threads format a ranking.
 const MAX_THREADS: usize = 8;
 
@@ -62,7 +65,7 @@ pub fn ranking(out: &mut impl Write, officials: &[Ranked], style: Style) -> io::
                     let blocks = &blocks;
                     scope.spawn(move || {
                         for b in (t..blocks.len()).step_by(threads) {
-                            let mut buf = Vec::new();
+                            let mut buf = Vec::with_capacity(blocks[b].len() * BYTES_EACH);
                             let done = format_block(&mut buf, blocks[b], b == 0, style).map(|()| buf);
                             if send.send(done).is_err() {
                                 break;
@@ -148,15 +151,15 @@ fn official(buf: &mut Vec<u8>, r: &Ranked, pretty: bool) -> io::Result<()> {
     key(buf, true, b"index");
     serde_json::to_writer(&mut *buf, &r.index)?;
     key(buf, false, b"name");
-    serde_json::to_writer(&mut *buf, &r.name)?;
+    string(buf, &r.name)?;
     if let Some(post) = &r.post {
         key(buf, false, b"post");
-        serde_json::to_writer(&mut *buf, post)?;
+        string(buf, post)?;
     }
     key(buf, false, b"total");
     serde_json::to_writer(&mut *buf, &r.total)?;
     key(buf, false, b"tier");
-    serde_json::to_writer(&mut *buf, &r.tier)?;
+    string(buf, r.tier.id())?;
     key(buf, false, b"rank");
     serde_json::to_writer(&mut *buf, &r.rank)?;
     flag(buf, b"honour", r.honour);
@@ -174,12 +177,27 @@ fn official(buf: &mut Vec<u8>, r: &Ranked, pretty: bool) -> io::Result<()> {
                 (false, 0) => b"[",
                 (false, _) => b",",
             });
-            serde_json::to_writer(&mut *buf, c)?;
+            string(buf, c.id())?;
         }
         buf.extend_from_slice(if pretty { b"\n    ]" } else { b"]" });
     }
     buf.extend_from_slice(close);
     Ok(())
+}
+
+/// A JSON string as serde_json writes it: as it is between quotes unless it holds a character
+/// serde_json escapes (a control character, `"` or `\\`), which serde_json then writes. Ids
+/// (a tier, a consequence) are written so too: serde writes them as their ids.
+fn string(buf: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        buf.reserve(s.len() + 2);
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
+        Ok(())
+    } else {
+        Ok(serde_json::to_writer(buf, s)?)
+    }
 }
 
 #[cfg(test)]
