@@ -6,19 +6,22 @@
 //! written before the input has been read and checked, so invalid input leaves stdout empty.
 
 mod args;
+mod input;
 mod output;
 
 /// The allocator (Cargo.toml says why).
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use args::{Args, Command, Format};
 use dongliang::engine::{
     compare, csv, demo, fast, report, Cohort, Dossier, Engine, FieldErrors, Lang, Ranking, RuleSet,
 };
+use input::{read, read_bytes, text};
 
 /// Why a command did not finish.
 enum Failure {
@@ -72,67 +75,6 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-/// Files at least this large are mapped into memory rather than read.
-const MAP_MIN: u64 = 1 << 20;
-
-/// Input as read: a large file mapped into memory, anything else (standard input, a small
-/// file) read into the heap.
-enum Input {
-    Mapped(memmap2::Mmap),
-    Read(Vec<u8>),
-}
-
-impl std::ops::Deref for Input {
-    type Target = [u8];
-
-    fn deref(&self) -> &[u8] {
-        match self {
-            Input::Mapped(map) => map,
-            Input::Read(bytes) => bytes,
-        }
-    }
-}
-
-/// A file's bytes, or standard input's for `-`: every input is read here.
-fn read_bytes(path: &str) -> Result<Input, Vec<String>> {
-    let result = if path == "-" {
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes).map(|_| Input::Read(bytes))
-    } else {
-        std::fs::File::open(path).and_then(|mut file| {
-            let size = file.metadata()?.len();
-            if file.metadata()?.is_file() && size >= MAP_MIN {
-                // Safety: the map is only read. Were the file changed or cut short by another
-                // program while it is mapped, what is read could change under the parser (or
-                // the process be killed); the CLI reads the file once, at start.
-                let map = unsafe { memmap2::MmapOptions::new().populate().map(&file) };
-                if let Ok(map) = map {
-                    return Ok(Input::Mapped(map));
-                }
-            }
-            let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-            file.read_to_end(&mut bytes).map(|_| Input::Read(bytes))
-        })
-    };
-    result.map_err(|e| cannot_read(path, &e))
-}
-
-fn cannot_read(path: &str, e: &io::Error) -> Vec<String> {
-    vec![format!("{path}: cannot read: {e}")]
-}
-
-/// Input as text: UTF-8 (checked by `simdutf8`), or the error `read_to_string` gives.
-fn text<'a>(bytes: &'a [u8], path: &str) -> Result<&'a str, Vec<String>> {
-    simdutf8::basic::from_utf8(bytes).map_err(|_| {
-        let e = io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8");
-        cannot_read(path, &e)
-    })
-}
-
-fn read(path: &str) -> Result<String, Vec<String>> {
-    Ok(text(&read_bytes(path)?, path)?.to_owned())
 }
 
 fn lines(errors: FieldErrors, lang: Lang, file: &str) -> Vec<String> {
