@@ -2,12 +2,16 @@
 # Whole-process benchmark of `dongliang rank` (read, decode, validate, evaluate, rank, write),
 # today's build against a previous one, side by side in one run: generated cohorts
 # (`dongliang demo --size N`) ranked by the two binaries alternately (A B A B …), medians of the
-# wall time and of the peak resident memory (`/usr/bin/time -v`), output to /dev/null.
+# wall time, of the CPU time (user + system, all threads) and of the peak resident memory
+# (`/usr/bin/time -v`), output to /dev/null. The builds run first under the shared build lock;
+# the measuring then holds that lock, so no build of this project runs meanwhile (other work
+# on the machine may: the load average is printed before and after).
 # A measurement, not a test: nothing is asserted (README "Benchmarks", "Data path").
 #
 # Usage: bash scripts/bench-cli.sh [ROUNDS]          (default 7)
-#   BASE=<commit>    the previous build, built once into target/bench-cli/ (default 0d74934,
-#                    the commit before the data path; its release profile was opt-level "z")
+#   BASE=<commit>    the previous build, built once into target/bench-cli/ (default d8e34aa,
+#                    main before the second round of data-path work; 0d74934 is the commit
+#                    before the data path, whose release profile was opt-level "z")
 #   PREV_BIN=<path>  take that binary as the previous build instead
 #   CUR_BIN=<path>   take that binary as today's build instead of `cargo build --release`
 #   CASES="20000:json 200000:json 20000:pretty 20000:csv"   the cohorts: size and form —
@@ -19,7 +23,7 @@ root="$(dirname "$here")"
 . "$here/env.sh"
 lock="${DONGLIANG_CARGO_LOCK:-/tmp/dongliang-cargo.lock}"
 rounds="${1:-7}"
-base="${BASE:-0d74934}"
+base="${BASE:-d8e34aa}"
 cases="${CASES:-20000:json 200000:json 20000:pretty 20000:csv}"
 work="$root/target/bench-cli"
 mkdir -p "$work"
@@ -53,38 +57,52 @@ cohort() { # size form → file
   echo "$f"
 }
 
-# One run: "<wall ms> <peak KB>".
+# One run: "<wall ms> <peak KB> <cpu ms>".
 run() { # binary file
   local out="$work/time.txt" t0 t1
   t0=$(date +%s%N)
   /usr/bin/time -v -o "$out" "$1" rank "$2" >/dev/null
   t1=$(date +%s%N)
-  echo "$(( (t1 - t0) / 1000000 )) $(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out")"
+  echo "$(( (t1 - t0) / 1000000 )) $(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out")" \
+    "$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%d", s * 1000 }' "$out")"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# The cohorts are made and the outputs compared before the lock is taken.
+for c in $cases; do
+  n="${c%%:*}" form="${c##*:}"
+  f="$(cohort "$n" "$form")"
+  cmp -s <("$prev" rank "$f") <("$cur" rank "$f") || echo "note: the outputs of $n:$form differ" >&2
+done
+
+exec 9>"$lock"
+flock 9
 echo "machine: $(nproc) vCPU $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1), $(free -g | awk '/^Mem:/ { print $2 }') GiB; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "previous: $prev"
 echo "today:    $cur"
 echo "$rounds rounds, alternating; medians"
-printf '\n| cohort | input | previous: wall | peak RSS | today: wall | peak RSS | speed-up | today MB/s | RSS / input |\n'
-printf '|---|---|---|---|---|---|---|---|---|\n'
+printf '\n| cohort | input | previous: wall | CPU | peak RSS | today: wall | CPU | peak RSS | speed-up | today MB/s | RSS / input |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
 for c in $cases; do
   n="${c%%:*}" form="${c##*:}"
   f="$(cohort "$n" "$form")"
   bytes=$(stat -c %s "$f")
-  cmp -s <("$prev" rank "$f") <("$cur" rank "$f") || echo "note: the outputs of $n:$form differ" >&2
   : >"$work/a.txt"; : >"$work/b.txt"
   for _ in $(seq "$rounds"); do
     run "$prev" "$f" >>"$work/a.txt"
     run "$cur" "$f" >>"$work/b.txt"
   done
   aw=$(cut -d' ' -f1 "$work/a.txt" | median); am=$(cut -d' ' -f2 "$work/a.txt" | median)
+  ac=$(cut -d' ' -f3 "$work/a.txt" | median)
   bw=$(cut -d' ' -f1 "$work/b.txt" | median); bm=$(cut -d' ' -f2 "$work/b.txt" | median)
-  awk -v n="$n" -v form="$form" -v bytes="$bytes" -v aw="$aw" -v am="$am" -v bw="$bw" -v bm="$bm" 'BEGIN {
+  bc=$(cut -d' ' -f3 "$work/b.txt" | median)
+  awk -v n="$n" -v form="$form" -v bytes="$bytes" -v aw="$aw" -v am="$am" -v ac="$ac" \
+    -v bw="$bw" -v bm="$bm" -v bc="$bc" 'BEGIN {
     mb = bytes / 1e6
-    printf "| %s × %s | %.1f MB | %d ms | %.0f MiB | %d ms | %.0f MiB | %.1f× | %.0f | %.2f |\n",
-      n, form, mb, aw, am / 1024, bw, bm / 1024, aw / bw, mb / (bw / 1000), bm * 1024 / bytes
+    printf "| %s × %s | %.1f MB | %d ms | %d ms | %.0f MiB | %d ms | %d ms | %.0f MiB | %.1f× | %.0f | %.2f |\n",
+      n, form, mb, aw, ac, am / 1024, bw, bc, bm / 1024, aw / bw, mb / (bw / 1000), bm * 1024 / bytes
   }'
 done
+echo
+echo "load afterwards: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -4,23 +4,12 @@
 //! workbooks the CLI writes (`xlsx`, `rank --format xlsx`, `compare --format xlsx`,
 //! `template --format xlsx`), which go to standard output but never to a terminal.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
+
+use crate::input::read_bytes;
 
 use dongliang::engine::encoding::{self, Encoding};
 use dongliang::engine::{csv, Cohort, Dossier, FieldErrors, Lang, RuleSet};
-
-/// The whole file (or standard input for `-`) as bytes.
-pub fn read_bytes(path: &str) -> Result<Vec<u8>, Vec<String>> {
-    let mut bytes = Vec::new();
-    let result = if path == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::read(path).map(|b| bytes = b)
-    };
-    result
-        .map(|_| bytes)
-        .map_err(|e| vec![format!("{path}: cannot read: {e}")])
-}
 
 fn has_extension(path: &str, extensions: &[&str]) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -36,23 +25,44 @@ pub fn read_cohort(
     lang: Lang,
     json_errors: impl Fn(FieldErrors) -> Vec<String>,
 ) -> Result<Cohort, Vec<String>> {
-    let bytes = read_bytes(file)?;
-    let workbook = bytes.starts_with(encoding::ZIP_MAGIC) || bytes.starts_with(encoding::OLE_MAGIC);
-    if workbook || has_extension(file, &[".xlsx", ".xls", ".xlsm"]) {
-        return read_workbook(file, &bytes, rules, lang);
+    read_cohort_from(file, &read_bytes(file)?, rules, lang, json_errors)
+}
+
+/// A workbook by its name or its bytes (a zip or OLE file).
+pub fn is_workbook(file: &str, bytes: &[u8]) -> bool {
+    bytes.starts_with(encoding::ZIP_MAGIC)
+        || bytes.starts_with(encoding::OLE_MAGIC)
+        || has_extension(file, &[".xlsx", ".xls", ".xlsm"])
+}
+
+/// A table (CSV, or Excel's tab-separated "Unicode text") by its name.
+pub fn is_table(file: &str) -> bool {
+    has_extension(file, &[".csv", ".tsv", ".txt"])
+}
+
+/// [`read_cohort`] from the bytes read.
+pub fn read_cohort_from(
+    file: &str,
+    bytes: &[u8],
+    rules: &RuleSet,
+    lang: Lang,
+    json_errors: impl Fn(FieldErrors) -> Vec<String>,
+) -> Result<Cohort, Vec<String>> {
+    if is_workbook(file, bytes) {
+        return read_workbook(file, bytes, rules, lang);
     }
     // (The CLI is built for wasm32 only by the browser tests' `cargo test --target`; there it
     // has no GB18030 decoder.)
     #[cfg(not(target_arch = "wasm32"))]
-    let decoded = encoding::decode_native(&bytes);
+    let decoded = encoding::decode_native(bytes);
     #[cfg(target_arch = "wasm32")]
-    let decoded = encoding::decode(&bytes, |_| None);
+    let decoded = encoding::decode(bytes, |_| None);
     let decoded = decoded.map_err(|e| vec![format!("{file}: {}", e.message(lang))])?;
     if !matches!(decoded.encoding, Encoding::Utf8 | Encoding::Utf8Bom) {
         let note = lang.pick("读取编码", "read as");
         eprintln!("note: {file}: {note} {}", decoded.encoding.name(lang));
     }
-    if has_extension(file, &[".csv", ".tsv", ".txt"]) {
+    if is_table(file) {
         csv::read(&decoded.text, rules).map_err(|errors| errors.iter().map(|e| e.to_string()).collect())
     } else {
         Cohort::from_json(&decoded.text, rules).map_err(json_errors)

@@ -7,12 +7,22 @@
 
 mod args;
 mod files;
+mod input;
+mod output;
 
-use std::io::{self, BufWriter, Read, Write};
+/// The allocator (Cargo.toml says why).
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use args::{Args, Command, Format};
-use dongliang::engine::{compare, csv, demo, report, Cohort, Dossier, Engine, FieldErrors, Lang, RuleSet};
+use dongliang::engine::{
+    compare, csv, demo, fast, report, Cohort, Dossier, Engine, FieldErrors, Lang, Ranking, RuleSet,
+};
+use input::{read, read_bytes, text};
 
 /// Why a command did not finish.
 enum Failure {
@@ -77,18 +87,6 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-fn read(path: &str) -> Result<String, Vec<String>> {
-    let mut text = String::new();
-    let result = if path == "-" {
-        io::stdin().read_to_string(&mut text).map(|_| ())
-    } else {
-        std::fs::read_to_string(path).map(|t| text = t)
-    };
-    result
-        .map(|_| text)
-        .map_err(|e| vec![format!("{path}: cannot read: {e}")])
 }
 
 fn lines(errors: FieldErrors, lang: Lang, file: &str) -> Vec<String> {
@@ -159,23 +157,18 @@ fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
             }
         }
         Command::Rank => {
-            let cohort = read_cohort(file, &rules, args.error_lang)?;
-            let ranking = engine.rank(&cohort.officials);
-            // The process ends right after: freeing a large cohort and its ranking one string
-            // at a time would only add to the wait (a tenth of the time of 20,000), and the
-            // memory goes back to the system at exit anyway.
-            std::mem::forget(cohort);
-            match args.format.unwrap_or(Format::Json) {
-                _ if args.text => out.write_all(report::ranking(&ranking, &rules, args.lang).as_bytes())?,
-                Format::Json => json(out, &ranking.officials, compact)?,
-                Format::Jsonl => {
-                    for official in &ranking.officials {
-                        serde_json::to_writer(&mut *out, official)?;
-                        out.write_all(b"\n")?;
-                    }
-                }
-                Format::Csv => csv::write_ranking(out, &ranking.officials)?,
+            let ranking = rank(file, &engine, &rules, args.error_lang)?;
+            let style = match args.format.unwrap_or(Format::Json) {
+                Format::Json if compact => output::Style::Compact,
+                Format::Json => output::Style::Pretty,
+                Format::Jsonl => output::Style::Lines,
+                Format::Csv => output::Style::Csv,
                 Format::Xlsx => unreachable!("written by workbook()"),
+            };
+            if args.text {
+                out.write_all(report::ranking(&ranking, &rules, args.lang).as_bytes())?
+            } else {
+                output::ranking(out, &ranking.officials, style)?
             }
             std::mem::forget(ranking);
         }
@@ -246,4 +239,41 @@ fn workbook(_: &Args) -> Result<Vec<u8>, Vec<String>> {
 /// A cohort from JSON, CSV (any encoding Excel and WPS write) or an .xlsx workbook.
 fn read_cohort(file: &str, rules: &RuleSet, lang: Lang) -> Result<Cohort, Vec<String>> {
     files::read_cohort(file, rules, lang, |e| lines(e, lang, file))
+}
+
+/// The ranking of a cohort file. A UTF-8 file of JSON or CSV is ranked as it is decoded: of
+/// each official only the score and what the ranking shows are kept (`Engine::standing`), and
+/// the memory of the rest serves the next one. Anything else (another encoding, a workbook,
+/// JSON that the fast path declines) is read as a cohort, with the errors of invalid input, and
+/// ranked: the same ranking either way.
+///
+/// The process ends right after: the input and the cohort are not freed (unmapping the file
+/// and freeing a large cohort one string at a time would only add to the wait), the memory
+/// goes back to the system at exit anyway.
+fn rank(file: &str, engine: &Engine, rules: &RuleSet, lang: Lang) -> Result<Ranking, Vec<String>> {
+    let bytes = read_bytes(file)?;
+    let plain = !files::is_workbook(file, &bytes) && !bytes.contains(&0);
+    let utf8 = plain.then(|| text(&bytes, file).ok()).flatten();
+    let standings = match utf8.map(|t| t.strip_prefix('\u{FEFF}').unwrap_or(t)) {
+        Some(text) if files::is_table(file) => {
+            Some(csv::read_with(text, rules, |d| engine.standing(d)).map_err(csv_lines)?)
+        }
+        Some(text) => fast::cohort_with(text, rules, |d| engine.standing(d)),
+        None => None,
+    };
+    let ranking = match standings {
+        Some(standings) => engine.rank_standings(standings),
+        None => {
+            let cohort = files::read_cohort_from(file, &bytes, rules, lang, |e| lines(e, lang, file))?;
+            let ranking = engine.rank(&cohort.officials);
+            std::mem::forget(cohort);
+            ranking
+        }
+    };
+    std::mem::forget(bytes);
+    Ok(ranking)
+}
+
+fn csv_lines(errors: Vec<csv::CsvError>) -> Vec<String> {
+    errors.iter().map(|e| e.to_string()).collect()
 }

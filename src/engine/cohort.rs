@@ -65,12 +65,69 @@ fn competition_ranks(sorted: &[usize], totals: &[f64]) -> Vec<usize> {
     ranks
 }
 
+/// One official as a ranking needs them: the score, and what the ranking shows. A reader that
+/// ranks officials as it decodes them keeps these and lets the rest of each dossier go
+/// ([`Engine::rank_standings`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    pub score: Score,
+    /// [`Dossier::display_name`].
+    pub name: String,
+    pub post: Option<String>,
+    pub history: Vec<Tier>,
+}
+
 impl Engine<'_> {
+    /// An official's standing, the strings moved out of the dossier.
+    pub fn standing(&self, mut d: Dossier) -> Standing {
+        let score = self.score(&d);
+        let name = match d.name.take() {
+            Some(name) => name,
+            None => d.display_name().to_string(),
+        };
+        Standing {
+            score,
+            name,
+            post: d.post,
+            history: d.history,
+        }
+    }
+
     /// Evaluates and ranks a cohort.
     pub fn rank(&self, officials: &[Dossier]) -> Ranking {
         let scores: Vec<Score> = officials.iter().map(|d| self.score(d)).collect();
+        self.rank_scored(&scores, |i, tier| {
+            let d = &officials[i];
+            (
+                d.display_name().to_string(),
+                d.post.clone(),
+                consequences(tier, &d.history, self.rules),
+            )
+        })
+    }
+
+    /// [`Engine::rank`] of officials already scored: the same ranking, the strings moved.
+    pub fn rank_standings(&self, mut standings: Vec<Standing>) -> Ranking {
+        let scores: Vec<Score> = standings.iter().map(|s| s.score).collect();
+        self.rank_scored(&scores, |i, tier| {
+            let s = &mut standings[i];
+            (
+                std::mem::take(&mut s.name),
+                s.post.take(),
+                consequences(tier, &s.history, self.rules),
+            )
+        })
+    }
+
+    /// The ranking of officials with these scores; `shown(i, tier)` gives official `i`'s name,
+    /// post and consequences, once each, in rank order.
+    fn rank_scored(
+        &self,
+        scores: &[Score],
+        mut shown: impl FnMut(usize, Tier) -> (String, Option<String>, Vec<Consequence>),
+    ) -> Ranking {
         let totals: Vec<f64> = scores.iter().map(|s| s.total).collect();
-        let mut order: Vec<usize> = (0..officials.len()).collect();
+        let mut order: Vec<usize> = (0..scores.len()).collect();
         order.sort_by(|a, b| totals[*b].total_cmp(&totals[*a]).then(a.cmp(b)));
         let ranks = competition_ranks(&order, &totals);
         let mut tiers: Vec<Tier> = scores.iter().map(|s| s.tier).collect();
@@ -83,7 +140,7 @@ impl Engine<'_> {
             .collect();
         let good_totals: Vec<f64> = good.iter().map(|i| totals[*i]).collect();
         let good_ranks = competition_ranks(&(0..good.len()).collect::<Vec<_>>(), &good_totals);
-        let mut honour = vec![false; officials.len()];
+        let mut honour = vec![false; scores.len()];
         for (k, &i) in good.iter().enumerate() {
             honour[i] = good_ranks[k] <= self.rules.honour.top_n;
         }
@@ -92,12 +149,12 @@ impl Engine<'_> {
         let ranked = order
             .iter()
             .map(|&i| {
-                let d = &officials[i];
                 distribution[tiers[i].index()] += 1;
+                let (name, post, consequences) = shown(i, tiers[i]);
                 Ranked {
                     index: i,
-                    name: d.display_name().to_string(),
-                    post: d.post.clone(),
+                    name,
+                    post,
                     total: totals[i],
                     tier: tiers[i],
                     rank: ranks[i],
@@ -105,7 +162,7 @@ impl Engine<'_> {
                     vetoed: scores[i].vetoed,
                     projected: scores[i].projected,
                     quota_demoted: tiers[i] != scores[i].tier,
-                    consequences: consequences(tiers[i], &d.history, self.rules),
+                    consequences,
                 }
             })
             .collect();

@@ -3,6 +3,8 @@
 //! byte-order mark so spreadsheet programs read the Chinese text; import reports every problem
 //! by line and column and returns nothing unless the whole file is valid.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -263,10 +265,22 @@ pub const RANKING_COLUMNS: [&str; 11] = [
 /// A ranking as CSV (BOM, CRLF): one row per official in rank order, consequences as
 /// `commendation;promotion_priority`.
 pub fn write_ranking(out: &mut impl std::io::Write, ranking: &[Ranked]) -> std::io::Result<()> {
+    write_ranking_header(out)?;
+    write_ranking_rows(out, ranking)
+}
+
+/// The start of [`write_ranking`]: the byte-order mark and the header.
+pub fn write_ranking_header(out: &mut impl std::io::Write) -> std::io::Result<()> {
     let mut line = String::from(BOM);
     push_record(&mut line, &RANKING_COLUMNS);
+    out.write_all(line.as_bytes())
+}
+
+/// The rows of [`write_ranking`] for these officials, without the header: a ranking written a
+/// block of officials at a time is the header and each block's rows in turn.
+pub fn write_ranking_rows(out: &mut impl std::io::Write, ranking: &[Ranked]) -> std::io::Result<()> {
+    let mut line = String::new();
     for r in ranking {
-        out.write_all(line.as_bytes())?;
         line.clear();
         let consequences: Vec<&str> = r.consequences.iter().map(|c| c.id()).collect();
         let cells = [
@@ -283,8 +297,9 @@ pub fn write_ranking(out: &mut impl std::io::Write, ranking: &[Ranked]) -> std::
             consequences.join(";"),
         ];
         push_record(&mut line, &cells);
+        out.write_all(line.as_bytes())?;
     }
-    out.write_all(line.as_bytes())
+    Ok(())
 }
 
 /// The delimiter of a CSV file, told from its header line (outside quotes): a comma, a tab
@@ -321,85 +336,188 @@ pub fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
 
 /// [`records`] with a given delimiter (an ASCII character: a comma, a tab, a semicolon).
 pub fn records_with(text: &str, delimiter: char) -> Result<Vec<(usize, Vec<String>)>, CsvError> {
-    let text = text.strip_prefix(BOM).unwrap_or(text);
-    let bytes = text.as_bytes();
-    // A delimiter outside ASCII never splits (every byte of UTF-8 text below 0x80 is a character).
-    let delimiter = u8::try_from(delimiter).ok().filter(u8::is_ascii);
-    let special = |b: u8| Some(b) == delimiter || b == b'"' || b == b'\n' || b == b'\r';
-    let mut out = Vec::new();
-    let (mut cell, mut row) = (String::new(), Vec::new());
-    let (mut line, mut start, mut quoted, mut was_quoted) = (1, 1, false, false);
-    let mut i = 0;
-    // Every index below is at an ASCII byte or at the end, so every slice is whole characters.
-    while i < bytes.len() {
-        let b = bytes[i];
-        if quoted {
-            if b == b'"' {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    cell.push('"');
-                    i += 2;
-                } else {
-                    quoted = false;
-                    i += 1;
-                }
-                continue;
-            }
-            let end = bytes[i..]
-                .iter()
-                .position(|&b| b == b'"')
-                .map_or(bytes.len(), |j| i + j);
-            line += bytes[i..end].iter().filter(|&&b| b == b'\n').count();
-            cell.push_str(&text[i..end]);
-            i = end;
-            continue;
+    let mut split = Split::new(text, delimiter);
+    let records = split
+        .by_ref()
+        .map(|(line, cells)| (line, cells.into_iter().map(Cow::into_owned).collect()))
+        .collect();
+    split.error.map_or(Ok(records), Err)
+}
+
+/// A cell as it is split: a slice of the text as long as it is one (no doubled quote, nothing
+/// after a closing quote), else a string of its own.
+struct Cell<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    owned: Option<String>,
+}
+
+impl<'a> Cell<'a> {
+    fn new(text: &'a str) -> Cell<'a> {
+        Cell {
+            text,
+            start: 0,
+            end: 0,
+            owned: None,
         }
-        match b {
-            b'"' if cell.is_empty() && !was_quoted => (quoted, was_quoted) = (true, true),
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {}
-            b'\n' | b'\r' => {
-                row.push(std::mem::take(&mut cell));
-                was_quoted = false;
-                if !(row.len() == 1 && row[0].is_empty()) {
-                    out.push((start, std::mem::take(&mut row)));
+    }
+
+    fn is_empty(&self) -> bool {
+        self.owned
+            .as_ref()
+            .map_or(self.start == self.end, String::is_empty)
+    }
+
+    /// Appends `text[start..end]`.
+    fn push(&mut self, start: usize, end: usize) {
+        match &mut self.owned {
+            Some(owned) => owned.push_str(&self.text[start..end]),
+            None if self.start == self.end => (self.start, self.end) = (start, end),
+            None if self.end == start => self.end = end,
+            None => {
+                let mut owned = String::from(&self.text[self.start..self.end]);
+                owned.push_str(&self.text[start..end]);
+                self.owned = Some(owned);
+            }
+        }
+    }
+
+    /// The cell so far; the next one starts empty.
+    fn take(&mut self) -> Cow<'a, str> {
+        let cell = match self.owned.take() {
+            Some(owned) => Cow::Owned(owned),
+            None => Cow::Borrowed(&self.text[self.start..self.end]),
+        };
+        self.end = self.start;
+        cell
+    }
+}
+
+/// CSV text split into records of cells, one record at a time, the cells borrowed from the
+/// text where they can be ([`records_with`] makes them strings). After the last record,
+/// `error` holds what ended the text wrongly (a quoted cell not closed), if anything.
+struct Split<'a> {
+    text: &'a str,
+    delimiter: Option<u8>,
+    /// Where splitting goes on.
+    at: usize,
+    /// The line `at` is on.
+    line: usize,
+    error: Option<CsvError>,
+}
+
+impl<'a> Split<'a> {
+    fn new(text: &'a str, delimiter: char) -> Split<'a> {
+        // A delimiter outside ASCII never splits (every byte of UTF-8 text below 0x80 is a
+        // character).
+        Split {
+            text: text.strip_prefix(BOM).unwrap_or(text),
+            delimiter: u8::try_from(delimiter).ok().filter(u8::is_ascii),
+            at: 0,
+            line: 1,
+            error: None,
+        }
+    }
+}
+
+impl<'a> Iterator for Split<'a> {
+    type Item = (usize, Vec<Cow<'a, str>>);
+
+    /// The next record with the line it starts on (RFC 4180: quoted cells may hold the
+    /// delimiter, doubled quotes and line breaks; a record of one empty cell is a blank line,
+    /// skipped).
+    fn next(&mut self) -> Option<Self::Item> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let special = |b: u8| Some(b) == self.delimiter || b == b'"' || b == b'\n' || b == b'\r';
+        let (mut cell, mut row) = (Cell::new(text), Vec::new());
+        let (mut start, mut quoted, mut was_quoted) = (self.line, false, false);
+        let mut i = self.at;
+        // Every index below is at an ASCII byte or at the end, so every slice is whole
+        // characters.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if quoted {
+                if b == b'"' {
+                    if bytes.get(i + 1) == Some(&b'"') {
+                        cell.push(i, i + 1);
+                        i += 2;
+                    } else {
+                        quoted = false;
+                        i += 1;
+                    }
+                    continue;
                 }
-                row.clear();
-                line += 1;
-                start = line;
-            }
-            _ if Some(b) == delimiter => {
-                row.push(std::mem::take(&mut cell));
-                was_quoted = false;
-            }
-            _ => {
-                let end = bytes[i + 1..]
+                let end = bytes[i..]
                     .iter()
-                    .position(|&b| special(b))
-                    .map_or(bytes.len(), |j| i + 1 + j);
-                cell.push_str(&text[i..end]);
+                    .position(|&b| b == b'"')
+                    .map_or(bytes.len(), |j| i + j);
+                self.line += bytes[i..end].iter().filter(|&&b| b == b'\n').count();
+                cell.push(i, end);
                 i = end;
                 continue;
             }
+            match b {
+                b'"' if cell.is_empty() && !was_quoted => (quoted, was_quoted) = (true, true),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {}
+                b'\n' | b'\r' => {
+                    row.push(cell.take());
+                    was_quoted = false;
+                    self.line += 1;
+                    if !(row.len() == 1 && row[0].is_empty()) {
+                        self.at = i + 1;
+                        return Some((start, row));
+                    }
+                    row.clear();
+                    start = self.line;
+                }
+                _ if Some(b) == self.delimiter => {
+                    row.push(cell.take());
+                    was_quoted = false;
+                }
+                _ => {
+                    let end = bytes[i + 1..]
+                        .iter()
+                        .position(|&b| special(b))
+                        .map_or(bytes.len(), |j| i + 1 + j);
+                    cell.push(i, end);
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
         }
-        i += 1;
+        self.at = bytes.len();
+        if quoted {
+            self.error = Some(CsvError {
+                line: start,
+                column: Some(row.len() + 1),
+                header: None,
+                problem: Problem::invalid("a quoted cell is not closed", "引号内的单元格未闭合"),
+            });
+            return None;
+        }
+        if !cell.is_empty() || !row.is_empty() {
+            row.push(cell.take());
+            return Some((start, row));
+        }
+        None
     }
-    if quoted {
-        return Err(CsvError {
-            line: start,
-            column: Some(row.len() + 1),
-            header: None,
-            problem: Problem::invalid("a quoted cell is not closed", "引号内的单元格未闭合"),
-        });
-    }
-    if !cell.is_empty() || !row.is_empty() {
-        row.push(cell);
-        out.push((start, row));
-    }
-    Ok(out)
 }
 
 /// Reads a cohort from CSV; every problem is reported by line and column.
 pub fn read(text: &str, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
-    read_records(records(text).map_err(|e| vec![e])?, rules)
+    read_with(text, rules, |d| d).map(|officials| Cohort { officials })
+}
+
+/// [`read`], each official handed to `each` as soon as its row is read (as
+/// `fast::cohort_with` does for JSON), what `each` makes of it kept in order; the same errors.
+pub fn read_with<T>(
+    text: &str,
+    rules: &RuleSet,
+    each: impl FnMut(Dossier) -> T,
+) -> Result<Vec<T>, Vec<CsvError>> {
+    read_split(text, rules, true, each)
 }
 
 /// Reads a cohort from a table already split into records: the header first, then one record
@@ -408,24 +526,42 @@ pub fn read(text: &str, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
 /// are text exactly as [`row`] writes them (numbers as text, lists as `P1;P8*2`, free text
 /// after a guarding `'` where [`row`] put one). Every problem is reported with its line and
 /// column, and nothing is returned unless every record is valid — the same checks and the same
-/// messages as [`read`], which splits CSV text and calls this.
+/// messages as [`read`], which splits CSV text and reads its records the same way.
 pub fn read_records(records: Vec<(usize, Vec<String>)>, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
-    read_records_as(records, rules, true)
+    read_rows(records.into_iter(), rules, true, |d| d).map(|officials| Cohort { officials })
 }
 
 /// [`read`] without the fast path: every row is checked through the JSON value walk. For the
 /// tests that compare the two; the results are the same.
 #[doc(hidden)]
 pub fn read_walked(text: &str, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
-    read_records_as(records(text).map_err(|e| vec![e])?, rules, false)
+    read_split(text, rules, false, |d| d).map(|officials| Cohort { officials })
 }
 
-fn read_records_as(
-    records: Vec<(usize, Vec<String>)>,
+/// [`read`]: the records read as they are split, their cells borrowed from the text where they
+/// can be, each record let go once read. A quoted cell left open at the end is the only error
+/// then, as when the whole text was split first.
+fn read_split<T>(
+    text: &str,
     rules: &RuleSet,
     fast: bool,
-) -> Result<Cohort, Vec<CsvError>> {
-    let mut records = records.into_iter();
+    each: impl FnMut(Dossier) -> T,
+) -> Result<Vec<T>, Vec<CsvError>> {
+    let mut split = Split::new(text, delimiter(text));
+    let read = read_rows(split.by_ref(), rules, fast, each);
+    split.by_ref().for_each(drop);
+    match split.error {
+        Some(e) => Err(vec![e]),
+        None => read,
+    }
+}
+
+fn read_rows<S: AsRef<str>, T>(
+    mut records: impl Iterator<Item = (usize, Vec<S>)>,
+    rules: &RuleSet,
+    fast: bool,
+    mut each: impl FnMut(Dossier) -> T,
+) -> Result<Vec<T>, Vec<CsvError>> {
     let Some((header_line, header)) = records.next() else {
         return Err(vec![CsvError {
             line: 1,
@@ -434,6 +570,7 @@ fn read_records_as(
             problem: Problem::Missing,
         }]);
     };
+    let header: Vec<String> = header.iter().map(|h| h.as_ref().to_string()).collect();
     let mut errors = Vec::new();
     for (i, name) in header.iter().enumerate() {
         let problem = if !known_column(name) {
@@ -454,7 +591,7 @@ fn read_records_as(
         return Err(errors);
     }
     let layout = Layout::new(&header);
-    let mut officials = Vec::with_capacity(records.len());
+    let mut officials = Vec::with_capacity(records.size_hint().0);
     for (line, cells) in records {
         if cells.len() != header.len() {
             let problem = Problem::Count {
@@ -477,16 +614,16 @@ fn read_records_as(
             cells: &cells,
         };
         if let Some(d) = (fast && fast::IN_USE).then(|| row.fast(rules)).flatten() {
-            officials.push(d);
+            officials.push(each(d));
             continue;
         }
         match row.dossier(rules) {
-            Ok(d) => officials.push(d),
+            Ok(d) => officials.push(each(d)),
             Err(mut row_errors) => errors.append(&mut row_errors),
         }
     }
     if errors.is_empty() {
-        Ok(Cohort { officials })
+        Ok(officials)
     } else {
         Err(errors)
     }
@@ -609,17 +746,17 @@ fn whole(cell: Option<&str>, min: f64, max: f64) -> Result<Option<f64>, ()> {
 }
 
 /// One data row of a CSV file.
-struct Row<'a> {
+struct Row<'a, S> {
     line: usize,
     header: &'a [String],
     layout: &'a Layout,
-    cells: &'a [String],
+    cells: &'a [S],
 }
 
-impl Row<'_> {
+impl<S: AsRef<str>> Row<'_, S> {
     /// The trimmed cell in column `i`, `None` when empty or when there is no such column.
     fn at(&self, i: Option<usize>) -> Option<&str> {
-        Some(self.cells[i?].trim()).filter(|c| !c.is_empty())
+        Some(self.cells[i?].as_ref().trim()).filter(|c| !c.is_empty())
     }
 
     fn cell(&self, name: &str) -> Option<&str> {
@@ -631,7 +768,7 @@ impl Row<'_> {
         let trimmed = self.at(i)?;
         Some(match trimmed.strip_prefix('\'') {
             Some(_) => {
-                let raw = &self.cells[i?];
+                let raw = self.cells[i?].as_ref();
                 &raw[raw.find('\'').map_or(0, |q| q + 1)..]
             }
             None => trimmed,

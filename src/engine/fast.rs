@@ -20,6 +20,7 @@
 //! `Dossier::validate` everywhere.
 
 use std::marker::PhantomData;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
@@ -40,10 +41,251 @@ pub fn dossier(text: &str, rules: &RuleSet) -> Option<Dossier> {
 }
 
 /// A cohort `{"officials": [...]}` from JSON text when every official is valid, else `None`.
+///
+/// Text of the usual shape (`{"officials": [` … `]}`, with white space wherever JSON allows it)
+/// is decoded an official at a time, on several threads when it is large ([`cohort_with`]);
+/// any other spelling goes through serde's derived decoder for the whole cohort.
 pub fn cohort(text: &str, rules: &RuleSet) -> Option<Cohort> {
-    let cohort: Cohort = from_str(text)?;
-    let ok = cohort.officials.len() <= MAX_COHORT && cohort.officials.iter().all(|d| accepts(d, rules));
-    ok.then_some(cohort)
+    cohort_with(text, rules, |d| d).map(|officials| Cohort { officials })
+}
+
+/// [`cohort`], each official handed to `each` as soon as it is decoded and accepted, on the
+/// thread that decoded it, and what `each` makes of it kept in the cohort's order: a reader
+/// that needs only part of each dossier (`Engine::standing`) keeps only that, and the memory of
+/// the rest is used again for the next official. `None` as for [`cohort`], whatever `each` did.
+pub fn cohort_with<T: Send>(
+    text: &str,
+    rules: &RuleSet,
+    each: impl Fn(Dossier) -> T + Sync,
+) -> Option<Vec<T>> {
+    let pieces = match array_span(text.as_bytes()) {
+        Some((start, end)) if end - start >= PARALLEL_MIN => std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(MAX_PIECES),
+        _ => 1,
+    };
+    cohort_in_pieces(text, rules, pieces, each)
+}
+
+/// [`cohort_with`] with the officials cut into `pieces` pieces (when the text has the usual
+/// shape), however short: for the tests that compare it with one piece.
+#[doc(hidden)]
+pub fn cohort_in_pieces<T: Send>(
+    text: &str,
+    rules: &RuleSet,
+    pieces: usize,
+    each: impl Fn(Dossier) -> T + Sync,
+) -> Option<Vec<T>> {
+    let officials = match array_span(text.as_bytes()) {
+        Some((start, end)) => {
+            let stop = AtomicBool::new(false);
+            let reader = Reader {
+                text,
+                end,
+                rules,
+                stop: &stop,
+                each: &each,
+            };
+            reader.officials(start, pieces.max(1))?
+        }
+        None => {
+            let cohort: Cohort = from_str(text)?;
+            if !cohort.officials.iter().all(|d| accepts(d, rules)) {
+                return None;
+            }
+            cohort.officials.into_iter().map(&each).collect()
+        }
+    };
+    (officials.len() <= MAX_COHORT).then_some(officials)
+}
+
+/// JSON's white space.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+fn skip_space(bytes: &[u8], mut i: usize) -> usize {
+    while bytes.get(i).copied().is_some_and(is_space) {
+        i += 1;
+    }
+    i
+}
+
+/// Where the elements of `{"officials": [` … `]}` lie: from just after the `[` to the `]`, when
+/// the text starts and ends that way (the key written plainly). Whether what lies between is a
+/// list of officials is for [`Reader::officials`] to find: if it is, the text is that cohort.
+fn array_span(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut i = skip_space(bytes, 0);
+    for token in [&b"{"[..], b"\"officials\"", b":", b"["] {
+        i = skip_space(bytes, i);
+        i = bytes[i..].starts_with(token).then_some(i + token.len())?;
+    }
+    let mut end = bytes.len();
+    for token in [b'}', b']'] {
+        while end > i && is_space(bytes[end - 1]) {
+            end -= 1;
+        }
+        end = (end > i && bytes[end - 1] == token).then_some(end - 1)?;
+    }
+    Some((i, end))
+}
+
+/// Below this many bytes of officials, one thread decodes them all.
+const PARALLEL_MIN: usize = 1 << 20;
+
+/// At most this many threads decode a cohort.
+const MAX_PIECES: usize = 8;
+
+/// How many places a helper thread tries before it leaves its piece to the thread before it.
+const MAX_TRIES: usize = 64;
+
+/// Reads officials out of the array that ends at `end`, handing each to `each`.
+struct Reader<'a, F> {
+    text: &'a str,
+    end: usize,
+    rules: &'a RuleSet,
+    /// Set when a helper's work is no longer wanted.
+    stop: &'a AtomicBool,
+    each: &'a F,
+}
+
+impl<F> Clone for Reader<'_, F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F> Copy for Reader<'_, F> {}
+
+impl<T: Send, F: Fn(Dossier) -> T + Sync> Reader<'_, F> {
+    /// The officials from `start` (just after the `[`), each decoded by serde's derived
+    /// decoder and checked by [`accepts`] as it is read; `None` at the first one that is not
+    /// sure.
+    ///
+    /// With more than one piece, the text is cut into that many. Each helper thread looks,
+    /// from its piece's nominal start, for the first place where an official could begin (a
+    /// `{` after a `,`) at which one decodes, and reads on up to the next piece's nominal
+    /// start. Where a piece really begins is only known to the thread before it, which stops
+    /// at the first official that starts at or after that nominal start: when that is where
+    /// the helper began, the helper's officials follow on; otherwise (its `{` was inside a
+    /// string or a nested list) the walk from the start goes on by itself. So the result is
+    /// always what one thread reading from the start finds, and whenever anything fails the
+    /// caller gets `None` and runs the value walk, whose errors and their order are unchanged.
+    fn officials(self, start: usize, pieces: usize) -> Option<Vec<T>> {
+        let end = self.end;
+        let first = skip_space(self.text.as_bytes(), start);
+        let mut out = Vec::new();
+        if first == end {
+            return Some(out);
+        }
+        if pieces <= 1 {
+            return self.read(first, end, &mut out).map(|_| out);
+        }
+        let bounds: Vec<usize> = (0..=pieces).map(|k| first + (end - first) * k / pieces).collect();
+        std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..pieces)
+                .map(|k| {
+                    let (from, to) = (bounds[k], bounds[k + 1]);
+                    scope.spawn(move || self.piece(from, to))
+                })
+                .collect();
+            let mut at = first;
+            let mut failed = self
+                .read(first, bounds[1], &mut out)
+                .map(|next| at = next)
+                .is_none();
+            for (k, helper) in (1..pieces).zip(helpers) {
+                if failed || at == end {
+                    self.stop.store(true, Ordering::Relaxed);
+                    continue;
+                }
+                match helper.join() {
+                    Ok(Some((began, mut officials, next))) if began == at => {
+                        out.append(&mut officials);
+                        at = next;
+                    }
+                    _ => match self.read(at, bounds[k + 1], &mut out) {
+                        Some(next) => at = next,
+                        None => failed = true,
+                    },
+                }
+            }
+            (!failed && at == end).then_some(out)
+        })
+    }
+
+    /// The official whose `{` is at `at`, decoded and accepted, and where it ends.
+    fn one(&self, at: usize) -> Option<(Dossier, usize)> {
+        if self.text.as_bytes().get(at) != Some(&b'{') {
+            return None;
+        }
+        let mut stream = serde_json::Deserializer::from_str(&self.text[at..]).into_iter::<Map<Dossier>>();
+        let d = stream.next()?.ok()?.0;
+        accepts(&d, self.rules).then(|| (d, at + stream.byte_offset()))
+    }
+
+    /// Officials from `at` (where one begins) on, appended to `out`, up to the array's end or
+    /// the first one that starts at or after `to`; returns where it stopped (the end, or that
+    /// official's `{`).
+    fn read(&self, at: usize, to: usize, out: &mut Vec<T>) -> Option<usize> {
+        let first = self.one(at)?;
+        self.read_on((at, self.end), first, to, out)
+    }
+
+    /// [`Reader::read`] from an official already decoded (from `at` to where it ended), with
+    /// room made in `out` for the officials up to `room_to`.
+    fn read_on(
+        &self,
+        (at, room_to): (usize, usize),
+        (mut d, mut next): (Dossier, usize),
+        to: usize,
+        out: &mut Vec<T>,
+    ) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        // Room for as many officials as the text up to `room_to` holds if they are the size of
+        // this one, and a quarter more: the vector is not copied as it grows.
+        let expected = room_to.saturating_sub(at) / (next - at).max(64);
+        out.reserve((expected + expected / 4).min(MAX_COHORT + 1));
+        loop {
+            out.push((self.each)(d));
+            let i = skip_space(bytes, next);
+            if i == self.end {
+                return Some(i);
+            }
+            if i > self.end || bytes[i] != b',' || self.stop.load(Ordering::Relaxed) {
+                return None;
+            }
+            // A comma is followed by an official (`[…,]` is not JSON).
+            let at = skip_space(bytes, i + 1);
+            if at >= self.end {
+                return None;
+            }
+            if at >= to {
+                return Some(at);
+            }
+            (d, next) = self.one(at)?;
+        }
+    }
+
+    /// A helper's piece: from the first `{` after a `,` at or after `from` where an official
+    /// decodes, the officials up to the first one that starts at or after `to`. Returns where
+    /// it began, the officials and where it stopped; `None` when it finds no such place within
+    /// [`MAX_TRIES`], when an official after the first fails, or when told to stop.
+    fn piece(&self, from: usize, to: usize) -> Option<(usize, Vec<T>, usize)> {
+        let bytes = self.text.as_bytes();
+        let mut at = from;
+        for _ in 0..MAX_TRIES {
+            at += bytes[at..self.end].iter().position(|&b| b == b'{')?;
+            let before = bytes[..at].iter().rposition(|&b| !is_space(b));
+            if let Some(first) = before.filter(|&b| bytes[b] == b',').and_then(|_| self.one(at)) {
+                let mut out = Vec::new();
+                let stopped = self.read_on((at, to), first, to, &mut out)?;
+                return Some((at, out, stopped));
+            }
+            at += 1;
+        }
+        None
+    }
 }
 
 /// `serde_json::from_str`, with the top-level struct read from an object only.
