@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the site (scripts/build.sh), checks its size budget, serves dist/ on a free
 # 127.0.0.1 port (PORT=n picks one and a taken port is refused) with the app's security
-# headers, runs the browser checks one step at a time — flows, JS API, security, accessibility
-# (axe), offline use under a sub-path, the single-file edition (and, with PERF=1, the timings) —
-# then stops the server. SKIP_BUILD=1 reuses dist/. Screenshots land in e2e/artifacts/.
+# headers, runs the browser checks one step at a time — flows, the phone's tap-only flows, JS API,
+# security, accessibility (axe), offline use under a sub-path, the single-file edition (and, with
+# PERF=1, the timings) — then stops the server. SKIP_BUILD=1 reuses dist/. Screenshots land in e2e/artifacts/.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -64,6 +64,8 @@ step "trust: honest projections, kept keystrokes, rules carried, copy and paste,
 BASE_URL="$base" node trust.mjs
 step "files as offices have them: encodings, .xlsx both ways, refusals, copy and paste"
 BASE_URL="$base" node files.mjs
+step "phone: tap-only flows at 360 and 390 px, no control under 44 px, no sideways scrolling"
+BASE_URL="$base" node phone.mjs
 step "JS API"
 BASE_URL="$base" node api.mjs
 step "workshop (研讨演示) and rule editor; PERF=1 adds the 100,000-official timings"; BASE_URL="$base" node workshop.mjs

@@ -88,7 +88,7 @@ pub fn initial_state() -> State {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
-    let painted = use_first_paint();
+    use_first_paint();
     {
         let handle = state.clone();
         use_effect_with(state.library.clone(), move |library| {
@@ -126,13 +126,13 @@ pub fn app() -> Html {
         }
     });
     let view = match state.view {
-        View::SelfAssessment => self_assessment_page(&state, !painted),
+        View::SelfAssessment => self_assessment_page(&state),
         #[cfg(feature = "workshop")]
         View::Workshop => html! { <workshop::components::page::WorkshopPage /> },
         #[cfg(feature = "workshop")]
         View::Rules => html! { <workshop::components::rules_view::RulesView /> },
         #[cfg(not(feature = "workshop"))]
-        View::Workshop | View::Rules => self_assessment_page(&state, !painted),
+        View::Workshop | View::Rules => self_assessment_page(&state),
         View::About => about_view(&state),
     };
     let class = classes!("app", state.sheet_open.then_some("sheet-open"));
@@ -149,7 +149,10 @@ pub fn app() -> Html {
                 if state.view == View::SelfAssessment { { preview_banner(&state) } }
                 <main id="main" class="main">{ view }</main>
                 <simulator::transfer_panel::TransferPanel />
-                if painted { { print_report(&state) } }
+                { simulator::page::later(simulator::page::Piece::Last, {
+                    let state = state.clone();
+                    move || print_report(&state)
+                }) }
             </div>
         </ContextProvider<AppState>>
     }
@@ -180,23 +183,15 @@ fn preview_banner(state: &AppState) -> Html {
     }
 }
 
-/// False for the page's first frame, true once it is painted. The first frame holds only the
-/// header and the head of the result card: laying out the whole editor (shaping hundreds of
-/// Chinese text runs) would keep the result off the screen for a further ~150 ms; the rest
-/// follows in the next frame.
+/// Starts the page's stages once its first frame is rendered. The first frame holds the top
+/// of the page as it will stay (header, toolbar, the first pledge, the head of the result
+/// card); laying out the whole editor at once (shaping hundreds of Chinese text runs) is a
+/// task of several hundred milliseconds on a phone, so the rest follows piece by piece, one
+/// piece after each painted frame, without re-rendering what is already there
+/// ([`simulator::page`]).
 #[hook]
-fn use_first_paint() -> bool {
-    let painted = use_state_eq(|| false);
-    {
-        let painted = painted.clone();
-        use_effect_with((), move |_| {
-            let shown = painted.clone();
-            timing::after_paint(move || shown.set(true));
-            // A page opened in a background tab gets no animation frame until it is shown.
-            timing::after_ms(100, move || painted.set(true));
-        });
-    }
-    *painted
+fn use_first_paint() {
+    use_effect_with((), |_| simulator::page::start_stages());
 }
 
 /// Mounts the app (the page's first view comes from the URL: see [`state::View::from_hash`]).

@@ -12,6 +12,21 @@ use crate::engine::text::fmt_num;
 use crate::engine::Lang;
 
 pub fn assumptions_section(state: &AppState) -> Html {
+    let lang = state.lang;
+    let s = state.clone();
+    section(
+        SectionHead {
+            id: "sec-assumptions",
+            title: lang.pick("推算假设", "Projection assumptions"),
+            summary: None,
+            open: false,
+            invalid: state.invalid_under("assumptions"),
+        },
+        move || assumptions_section_body(&s),
+    )
+}
+
+fn assumptions_section_body(state: &AppState) -> Html {
     let (lang, form, rules) = (state.lang, state.form.clone(), state.rules.clone());
     let field = |which: Assumed, key: &str, zh: &str, en: &str, default: String| {
         let path = format!("assumptions.{key}");
@@ -35,24 +50,15 @@ pub fn assumptions_section(state: &AppState) -> Html {
         Lang::En => format!("scored mean, else {}", fmt_num(p.quarter_score)),
     };
     html! {
-        { section(
-            SectionHead {
-                id: "sec-assumptions",
-                title: lang.pick("推算假设", "Projection assumptions"),
-                summary: None,
-                open: false,
-                invalid: state.invalid_under("assumptions"),
-            },
-            html! { <>
-                <p class="field-hint">{ lang.pick(
-                    "年中自评时,未评分季度、未公布的单位绩效和尚无票数的测评按以下数值推算;留空则用默认值。",
-                    "Mid-year, unscored quarters, an unpublished unit score and missing votes are assumed at these values; empty uses the default.") }</p>
-                <div class="grid-3">
-                    { field(Assumed::Quarter, "quarter_score", "未评分季度", "Unscored quarters", quarter_default) }
-                    { field(Assumed::Unit, "unit_score", "单位综合绩效", "Unit score", fmt_num(p.unit_score)) }
-                    { field(Assumed::Multi, "multi_score", "多维测评得分", "Multi-rater score", fmt_num(p.multi_score)) }
-                </div>
-            </> },
-        ) }
+        <>
+            <p class="field-hint">{ lang.pick(
+                "年中自评时,未评分季度、未公布的单位绩效和尚无票数的测评按以下数值推算;留空则用默认值。",
+                "Mid-year, unscored quarters, an unpublished unit score and missing votes are assumed at these values; empty uses the default.") }</p>
+            <div class="grid-3">
+                { field(Assumed::Quarter, "quarter_score", "未评分季度", "Unscored quarters", quarter_default) }
+                { field(Assumed::Unit, "unit_score", "单位综合绩效", "Unit score", fmt_num(p.unit_score)) }
+                { field(Assumed::Multi, "multi_score", "多维测评得分", "Multi-rater score", fmt_num(p.multi_score)) }
+            </div>
+        </>
     }
 }

@@ -1,8 +1,10 @@
-//! 基本信息: name, post, unit kind and year (none of them changes the result).
+//! 基本信息: name, post, unit kind and year (none of them changes the result, so on a phone
+//! the section starts folded: the first screen is the pledges).
 
 use yew::prelude::*;
 
 use super::number_field::{number_field, NumberField};
+use super::page::narrow;
 use super::section::{section, SectionHead};
 use crate::app::dom::event_value;
 use crate::app::edit::Edit;
@@ -12,6 +14,28 @@ use crate::app::state::Action;
 use crate::engine::ids::UnitKind;
 
 pub fn basics_section(state: &AppState) -> Html {
+    let lang = state.lang;
+    let summary = [state.form.name.trim(), state.form.post.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let state = state.clone();
+    section(
+        SectionHead {
+            id: "sec-basics",
+            title: lang.pick("基本信息", "Basic information"),
+            summary: (!summary.is_empty()).then_some(summary),
+            open: !narrow(),
+            invalid: ["name", "post", "year", "unit_kind"]
+                .iter()
+                .any(|p| state.invalid_under(p)),
+        },
+        move || basics_body(&state),
+    )
+}
+
+fn basics_body(state: &AppState) -> Html {
     let (lang, form) = (state.lang, state.form.clone());
     let edit = |make: fn(String) -> Edit| {
         let state = state.clone();
@@ -28,15 +52,7 @@ pub fn basics_section(state: &AppState) -> Html {
         html! { <option value={k.id()} selected={form.unit_kind == Some(*k)}>{ lang.pick(k.zh(), k.en()) }</option> }
     });
     html! {
-        { section(
-            SectionHead {
-                id: "sec-basics",
-                title: lang.pick("基本信息", "Basic information"),
-                summary: None,
-                open: true,
-                invalid: ["name", "post", "year", "unit_kind"].iter().any(|p| state.invalid_under(p)),
-            },
-            html! { <>
+            <>
                 <div class="grid-2">
                     { number_field(NumberField {
                         mode: "text",
@@ -60,7 +76,6 @@ pub fn basics_section(state: &AppState) -> Html {
                     }) }
                 </div>
                 <p class="field-hint">{ lang.pick("以上信息不影响得分。", "These do not change the score.") }</p>
-            </> },
-        ) }
+            </>
     }
 }

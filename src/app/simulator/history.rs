@@ -11,6 +11,36 @@ use crate::app::state::Action;
 use crate::engine::{Lang, Tier};
 
 pub fn history_section(state: &AppState) -> Html {
+    let lang = state.lang;
+    let summary = match lang {
+        Lang::Zh => format!(
+            "连续 {} 年“{}”",
+            state.result.consecutive_years,
+            i18n::tier(state.result.tier, lang)
+        ),
+        Lang::En if state.result.consecutive_years == 1 => {
+            format!("1 year \"{}\"", i18n::tier(state.result.tier, lang))
+        }
+        Lang::En => format!(
+            "{} consecutive years \"{}\"",
+            state.result.consecutive_years,
+            i18n::tier(state.result.tier, lang)
+        ),
+    };
+    let s = state.clone();
+    section(
+        SectionHead {
+            id: "sec-history",
+            title: lang.pick("历年等次", "Previous years"),
+            summary: Some(summary),
+            open: false,
+            invalid: state.invalid_under("history"),
+        },
+        move || history_section_body(&s),
+    )
+}
+
+fn history_section_body(state: &AppState) -> Html {
     let (lang, form) = (state.lang, state.form.clone());
     let year: Option<i32> = form.year.trim().parse().ok();
     let n = form.history.len();
@@ -19,6 +49,7 @@ pub fn history_section(state: &AppState) -> Html {
             (Some(y), Lang::Zh) => format!("{} 年", y - (n - i) as i32),
             (Some(y), Lang::En) => format!("{}", y - (n - i) as i32),
             (None, Lang::Zh) => format!("前 {} 年", n - i),
+            (None, Lang::En) if n - i == 1 => "the year before".to_string(),
             (None, Lang::En) => format!("{} years before", n - i),
         };
         let on_tier = {
@@ -50,36 +81,12 @@ pub fn history_section(state: &AppState) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Edit(Edit::AddHistory)))
     };
-    let summary = match lang {
-        Lang::Zh => format!(
-            "连续 {} 年“{}”",
-            state.result.consecutive_years,
-            i18n::tier(state.result.tier, lang)
-        ),
-        Lang::En if state.result.consecutive_years == 1 => {
-            format!("1 year \"{}\"", i18n::tier(state.result.tier, lang))
-        }
-        Lang::En => format!(
-            "{} consecutive years \"{}\"",
-            state.result.consecutive_years,
-            i18n::tier(state.result.tier, lang)
-        ),
-    };
     html! {
-        { section(
-            SectionHead {
-                id: "sec-history",
-                title: lang.pick("历年等次", "Previous years"),
-                summary: Some(summary),
-                open: false,
-                invalid: state.invalid_under("history"),
-            },
-            html! { <>
-                <p class="field-hint">{ lang.pick("由远及近排列;用于判断连续“好”或连续“一般”。",
-                    "Oldest first; used for consecutive \"good\" or \"average\" years.") }</p>
-                <ul class="history">{ for rows }</ul>
-                <button type="button" class="add" onclick={add}>{ lang.pick("+ 添加一年(新增在最近一年之后)", "+ Add a year (after the latest)") }</button>
-            </> },
-        ) }
+        <>
+            <p class="field-hint">{ lang.pick("由远及近排列;用于判断连续“好”或连续“一般”。",
+                "Oldest first; used for consecutive \"good\" or \"average\" years.") }</p>
+            <ul class="history">{ for rows }</ul>
+            <button type="button" class="add" onclick={add}>{ lang.pick("+ 添加一年(新增在最近一年之后)", "+ Add a year (after the latest)") }</button>
+        </>
     }
 }

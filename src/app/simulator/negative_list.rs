@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::page::{later, Piece};
 use super::section::{section, SectionHead};
 use crate::app::dom::{event_checked, event_value};
 use crate::app::edit::Edit;
@@ -14,6 +15,59 @@ use crate::engine::text::{fmt2, fmt_num};
 use crate::engine::Lang;
 
 pub fn negative_list(state: &AppState) -> Html {
+    let (lang, form) = (state.lang, state.form.clone());
+    let summary = match lang {
+        Lang::Zh => format!(
+            "{} 项 · 扣分 {}",
+            form.negative.len(),
+            fmt2(state.result.parts.deduction)
+        ),
+        Lang::En => format!(
+            "{} recorded · deduction {}",
+            form.negative.len(),
+            fmt2(state.result.parts.deduction)
+        ),
+    };
+    let s = state.clone();
+    section(
+        SectionHead {
+            id: "sec-negative",
+            title: lang.pick(
+                "负面清单(十五条)与政治素质",
+                "Negative list (fifteen items) and political quality",
+            ),
+            summary: Some(summary),
+            open: true,
+            invalid: state.invalid_under("negative") || state.invalid_under("political_quality"),
+        },
+        move || negative_list_body(&s),
+    )
+}
+
+/// The political-quality test and the first three aspects at once, the other two in the next
+/// stage of the page's start.
+fn negative_list_body(state: &AppState) -> Html {
+    let (lang, form) = (state.lang, state.form.clone());
+    let on_quality = {
+        let state = state.clone();
+        Callback::from(move |e: Event| state.dispatch(Action::Edit(Edit::Unqualified(event_checked(&e)))))
+    };
+    let s = state.clone();
+    html! {
+        <>
+            <div class="item veto quality">
+                <input id="political-unqualified" type="checkbox" checked={form.unqualified} onchange={on_quality} />
+                <label for="political-unqualified">{ lang.pick("正反向政治素质测评:政治上不合格", "Political-quality test: found politically unqualified") }</label>
+                <span class="veto-tag tag">{ lang.pick("一票否决", "One-vote veto") }</span>
+            </div>
+            { aspects(state, 0, 3) }
+            { later(Piece::NegativeRest, move || aspects(&s, 3, usize::MAX)) }
+        </>
+    }
+}
+
+/// The aspects `from..to` with their items.
+fn aspects(state: &AppState, from: usize, to: usize) -> Html {
     let (lang, form, rules) = (state.lang, state.form.clone(), state.rules.clone());
     let row = |item: &ListItem| {
         let index = form.negative_index(&item.id);
@@ -66,7 +120,8 @@ pub fn negative_list(state: &AppState) -> Html {
             </li>
         }
     };
-    let groups = rules.negative.aspects.iter().map(|aspect| {
+    let take = to.saturating_sub(from);
+    let groups = rules.negative.aspects.iter().skip(from).take(take).map(|aspect| {
         let items: Vec<&ListItem> = rules.negative.items.iter().filter(|i| i.aspect == aspect.id).collect();
         let checked = items.iter().filter(|i| form.negative_index(&i.id).is_some()).count();
         html! {
@@ -76,39 +131,5 @@ pub fn negative_list(state: &AppState) -> Html {
             </fieldset>
         }
     });
-    let on_quality = {
-        let state = state.clone();
-        Callback::from(move |e: Event| state.dispatch(Action::Edit(Edit::Unqualified(event_checked(&e)))))
-    };
-    let summary = match lang {
-        Lang::Zh => format!(
-            "{} 项 · 扣分 {}",
-            form.negative.len(),
-            fmt2(state.result.parts.deduction)
-        ),
-        Lang::En => format!(
-            "{} recorded · deduction {}",
-            form.negative.len(),
-            fmt2(state.result.parts.deduction)
-        ),
-    };
-    html! {
-        { section(
-            SectionHead {
-                id: "sec-negative",
-                title: lang.pick("负面清单(十五条)与政治素质", "Negative list (fifteen items) and political quality"),
-                summary: Some(summary),
-                open: true,
-                invalid: state.invalid_under("negative") || state.invalid_under("political_quality"),
-            },
-            html! { <>
-                <div class="item veto quality">
-                    <input id="political-unqualified" type="checkbox" checked={form.unqualified} onchange={on_quality} />
-                    <label for="political-unqualified">{ lang.pick("正反向政治素质测评:政治上不合格", "Political-quality test: found politically unqualified") }</label>
-                    <span class="veto-tag tag">{ lang.pick("一票否决", "One-vote veto") }</span>
-                </div>
-                { for groups }
-            </> },
-        ) }
-    }
+    html! { <>{ for groups }</> }
 }

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::page::{later, Piece};
 use super::section::{section, SectionHead};
 use crate::app::dom::{event_checked, event_value};
 use crate::app::edit::Edit;
@@ -14,7 +15,49 @@ use crate::engine::Lang;
 
 pub fn positive_list(state: &AppState) -> Html {
     let (lang, form, rules) = (state.lang, state.form.clone(), state.rules.clone());
-    let groups = rules.positive.aspects.iter().map(|aspect| {
+    let summary = match lang {
+        Lang::Zh => format!(
+            "{} 项 · 加分 {}(上限 {})",
+            form.positive.len(),
+            fmt2(state.result.parts.bonus),
+            fmt_num(rules.positive.bonus_cap)
+        ),
+        Lang::En => format!(
+            "{} claimed · bonus {} (cap {})",
+            form.positive.len(),
+            fmt2(state.result.parts.bonus),
+            fmt_num(rules.positive.bonus_cap)
+        ),
+    };
+    let s = state.clone();
+    section(
+        SectionHead {
+            id: "sec-positive",
+            title: lang.pick("正面清单(八条)", "Positive list (eight items)"),
+            summary: Some(summary),
+            open: true,
+            invalid: state.invalid_under("positive"),
+        },
+        move || positive_list_body(&s),
+    )
+}
+
+/// The first two aspects at once, the other two in the next stage of the page's start.
+fn positive_list_body(state: &AppState) -> Html {
+    let s = state.clone();
+    html! {
+        <>
+            { aspects(state, 0, 2) }
+            { later(Piece::PositiveRest, move || aspects(&s, 2, usize::MAX)) }
+        </>
+    }
+}
+
+/// The aspects `from..to` with their items.
+fn aspects(state: &AppState, from: usize, to: usize) -> Html {
+    let (lang, form, rules) = (state.lang, state.form.clone(), state.rules.clone());
+    let take = to.saturating_sub(from);
+    let groups = rules.positive.aspects.iter().skip(from).take(take).map(|aspect| {
         let items: Vec<_> = rules.positive.items.iter().filter(|i| i.aspect == aspect.id).collect();
         let claimed = items.iter().filter(|i| form.positive_index(&i.id).is_some()).count();
         let rows = items.iter().map(|item| {
@@ -56,32 +99,9 @@ pub fn positive_list(state: &AppState) -> Html {
             </fieldset>
         }
     });
-    let summary = match lang {
-        Lang::Zh => format!(
-            "{} 项 · 加分 {}(上限 {})",
-            form.positive.len(),
-            fmt2(state.result.parts.bonus),
-            fmt_num(rules.positive.bonus_cap)
-        ),
-        Lang::En => format!(
-            "{} claimed · bonus {} (cap {})",
-            form.positive.len(),
-            fmt2(state.result.parts.bonus),
-            fmt_num(rules.positive.bonus_cap)
-        ),
-    };
     html! {
-        { section(
-            SectionHead {
-                id: "sec-positive",
-                title: lang.pick("正面清单(八条)", "Positive list (eight items)"),
-                summary: Some(summary),
-                open: true,
-                invalid: state.invalid_under("positive"),
-            },
-            html! { <>
-                { for groups }
-            </> },
-        ) }
+        <>
+            { for groups }
+        </>
     }
 }

@@ -52,6 +52,10 @@ pub fn quarter_field(props: &QuarterFieldProps) -> Html {
                 if !unscored {
                     <button type="button" class="clear" onclick={clear}
                         aria-label={format!("{label}{}", lang.pick(" 设为未评分", ": mark as not scored"))}>{ "×" }</button>
+                } else {
+                    // Keeps the button's place on a touch screen, where it stands beside the
+                    // field: typing the first digit does not narrow the field.
+                    <span class="clear-slot" aria-hidden="true"></span>
                 }
             </div>
             <span id={note_id} class={if props.error.is_some() { "field-error" } else { "field-hint" }}>

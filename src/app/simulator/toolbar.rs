@@ -1,10 +1,13 @@
 //! The dossier toolbar: which named dossier is open (switch, rename, new, example, copy,
-//! delete), import and export as a JSON file, the share link, printing and undo.
+//! delete), import and export as a JSON file, the share link, printing and undo. On a phone it
+//! folds into one menu button (档案 ▾) that opens it as a panel over the page (a disclosure:
+//! the button says whether it is open; Esc, a tap outside or an action closes it).
 
 use yew::prelude::*;
 
+use super::page::{later, narrow, Piece};
 use crate::app::dom::{self, event_value};
-use crate::app::hooks::AppState;
+use crate::app::hooks::{use_app_state, AppState};
 use crate::app::library::EXAMPLES;
 use crate::app::notice::Notice;
 use crate::app::share;
@@ -19,6 +22,80 @@ const MAX_IMPORT_MB: u32 = 1;
 fn import_failed(file: String, en: &str, zh: &str) -> Action {
     let errors = FieldErrors(vec![FieldError::new("", Problem::invalid(en, zh))]);
     Action::Notify(Notice::ImportFailed { file, errors })
+}
+
+/// The menu button and the toolbar (on a wide screen the button is hidden and the toolbar
+/// always shows: styles/app.css).
+#[function_component(DossierMenu)]
+pub fn dossier_menu() -> Html {
+    let state = use_app_state();
+    let lang = state.lang;
+    let open = use_state_eq(|| false);
+    let button = use_node_ref();
+    // Closing hands the keyboard focus back to the button when it was inside the panel.
+    let close = {
+        let (open, button) = (open.clone(), button.clone());
+        Callback::from(move |_: ()| {
+            open.set(false);
+            if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        })
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let onkeydown = {
+        let (open, close) = (open.clone(), close.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                e.prevent_default();
+                close.emit(());
+            }
+        })
+    };
+    // A tap on one of the toolbar's buttons does what it says and closes the menu; the
+    // fields (the dossier picker, its name, the examples) keep it open.
+    let onclick = {
+        let (open, close) = (open.clone(), close.clone());
+        Callback::from(move |e: MouseEvent| {
+            let on_button = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.closest("button").ok().flatten())
+                .is_some();
+            if *open && on_button {
+                close.emit(());
+            }
+        })
+    };
+    let backdrop = {
+        let close = close.clone();
+        Callback::from(move |_: MouseEvent| close.emit(()))
+    };
+    let current = state.library.open().label.clone();
+    html! {
+        <div class={classes!("dossier-menu", open.then_some("open"))} {onkeydown}>
+            <button type="button" class="menu-button" ref={button} aria-expanded={open.to_string()}
+                aria-controls="dossier-tools" onclick={toggle}>
+                <span class="menu-title">{ lang.pick("档案", "Dossier") }</span>
+                <span class="menu-current">{ current }</span>
+                <span class="menu-caret" aria-hidden="true">{ "▾" }</span>
+            </button>
+            if *open {
+                <div class="menu-backdrop" onclick={backdrop}></div>
+            }
+            // On a phone the closed menu's toolbar is built last, after the editor (it is
+            // hidden until opened; a resize to a wide screen shows it).
+            <div class="menu-panel" id="dossier-tools" {onclick}>
+                if *open || !narrow() {
+                    { toolbar(&state) }
+                } else {
+                    { later(Piece::Last, { let state = state.clone(); move || toolbar(&state) }) }
+                }
+            </div>
+        </div>
+    }
 }
 
 pub fn toolbar(state: &AppState) -> Html {

@@ -13,6 +13,31 @@ use crate::engine::text::{fmt2, fmt_num};
 use crate::engine::{Engine, Lang, RaterGroup, VoteCategory};
 
 pub fn votes_section(state: &AppState) -> Html {
+    let lang = state.lang;
+    let assumed = state.result.assumed.iter().any(|p| p == "votes");
+    let summary = match (assumed, lang) {
+        (true, Lang::Zh) => format!("无票:推算 {} 分", fmt2(state.result.dimensions.multi)),
+        (true, Lang::En) => format!("no votes: assumed {}", fmt2(state.result.dimensions.multi)),
+        (false, _) => format!(
+            "{} → {}",
+            fmt2(state.result.dimensions.multi),
+            fmt2(state.result.parts.multi)
+        ),
+    };
+    let s = state.clone();
+    section(
+        SectionHead {
+            id: "sec-votes",
+            title: lang.pick("多维测评", "Multi-rater evaluation"),
+            summary: Some(summary),
+            open: true,
+            invalid: state.invalid_under("votes"),
+        },
+        move || votes_section_body(&s),
+    )
+}
+
+fn votes_section_body(state: &AppState) -> Html {
     let (lang, form, rules) = (state.lang, state.form.clone(), state.rules.clone());
     let engine = Engine::new(&rules);
     let header = VoteCategory::ALL.iter().map(|c| {
@@ -47,38 +72,19 @@ pub fn votes_section(state: &AppState) -> Html {
             </tr>
         }
     });
-    let assumed = state.result.assumed.iter().any(|p| p == "votes");
-    let summary = match (assumed, lang) {
-        (true, Lang::Zh) => format!("无票:推算 {} 分", fmt2(state.result.dimensions.multi)),
-        (true, Lang::En) => format!("no votes: assumed {}", fmt2(state.result.dimensions.multi)),
-        (false, _) => format!(
-            "{} → {}",
-            fmt2(state.result.dimensions.multi),
-            fmt2(state.result.parts.multi)
-        ),
-    };
     html! {
-        { section(
-            SectionHead {
-                id: "sec-votes",
-                title: lang.pick("多维测评", "Multi-rater evaluation"),
-                summary: Some(summary),
-                open: true,
-                invalid: state.invalid_under("votes"),
-            },
-            html! { <>
-                <div class="table-scroll">
-                    <table class="votes-table">
-                        <caption class="visually-hidden">{ lang.pick("各测评主体的票数", "Votes per rater group") }</caption>
-                        <thead><tr><th scope="col">{ lang.pick("测评主体 ×权重", "Rater group ×weight") }</th>{ for header }
-                            <th scope="col">{ lang.pick("得分", "Score") }</th></tr></thead>
-                        <tbody>{ for rows }</tbody>
-                    </table>
-                </div>
-                <p class="field-hint">{ lang.pick(
-                    "每格为票数(非负整数);某主体全部留空表示未参与测评。",
-                    "Each cell is a number of votes (a whole number ≥ 0); leave a whole row empty if the group did not vote.") }</p>
-            </> },
-        ) }
+        <>
+            <div class="table-scroll">
+                <table class="votes-table">
+                    <caption class="visually-hidden">{ lang.pick("各测评主体的票数", "Votes per rater group") }</caption>
+                    <thead><tr><th scope="col">{ lang.pick("测评主体 ×权重", "Rater group ×weight") }</th>{ for header }
+                        <th scope="col">{ lang.pick("得分", "Score") }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <p class="field-hint">{ lang.pick(
+                "每格为票数(非负整数);某主体全部留空表示未参与测评。",
+                "Each cell is a number of votes (a whole number ≥ 0); leave a whole row empty if the group did not vote.") }</p>
+        </>
     }
 }
