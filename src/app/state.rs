@@ -335,6 +335,7 @@ impl State {
 
     /// Shows a dossier that is not the user's (an official of the workshop's cohort) without
     /// adding it to the user's dossiers.
+    #[cfg_attr(not(feature = "workshop"), allow(dead_code))]
     pub(crate) fn open_preview(&mut self, name: &str, d: Dossier) {
         self.preview = Some(name.into());
         self.undo = Rc::default();
