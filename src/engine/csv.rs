@@ -563,36 +563,81 @@ fn read_rows<S: AsRef<str>, T>(
     mut each: impl FnMut(Dossier) -> T,
 ) -> Result<Vec<T>, Vec<CsvError>> {
     let Some((header_line, header)) = records.next() else {
-        return Err(vec![CsvError {
-            line: 1,
-            column: None,
-            header: None,
-            problem: Problem::Missing,
-        }]);
+        return Err(vec![missing_header()]);
     };
-    let header: Vec<String> = header.iter().map(|h| h.as_ref().to_string()).collect();
-    let mut errors = Vec::new();
-    for (i, name) in header.iter().enumerate() {
-        let problem = if !known_column(name) {
-            Problem::UnknownField
-        } else if header[..i].contains(name) {
-            Problem::DuplicateId { id: name.clone() }
-        } else {
-            continue;
-        };
-        errors.push(CsvError {
-            line: header_line,
-            column: Some(i + 1),
-            header: Some(name.clone()),
-            problem,
-        });
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let layout = Layout::new(&header);
+    let columns = Columns::new(header_line, &header)?;
     let mut officials = Vec::with_capacity(records.size_hint().0);
+    let mut errors = Vec::new();
     for (line, cells) in records {
+        columns.read(
+            line,
+            &cells,
+            rules,
+            fast,
+            &mut |d| officials.push(each(d)),
+            &mut errors,
+        );
+    }
+    if errors.is_empty() {
+        Ok(officials)
+    } else {
+        Err(errors)
+    }
+}
+
+fn missing_header() -> CsvError {
+    CsvError {
+        line: 1,
+        column: None,
+        header: None,
+        problem: Problem::Missing,
+    }
+}
+
+/// A file's header, checked, and where each column is.
+struct Columns {
+    header: Vec<String>,
+    layout: Layout,
+}
+
+impl Columns {
+    /// The header's problems (unknown or repeated columns), if any.
+    fn new<S: AsRef<str>>(header_line: usize, header: &[S]) -> Result<Columns, Vec<CsvError>> {
+        let header: Vec<String> = header.iter().map(|h| h.as_ref().to_string()).collect();
+        let mut errors = Vec::new();
+        for (i, name) in header.iter().enumerate() {
+            let problem = if !known_column(name) {
+                Problem::UnknownField
+            } else if header[..i].contains(name) {
+                Problem::DuplicateId { id: name.clone() }
+            } else {
+                continue;
+            };
+            errors.push(CsvError {
+                line: header_line,
+                column: Some(i + 1),
+                header: Some(name.clone()),
+                problem,
+            });
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let layout = Layout::new(&header);
+        Ok(Columns { header, layout })
+    }
+
+    /// One record: its official handed to `push`, or its problems added to `errors`.
+    fn read<S: AsRef<str>>(
+        &self,
+        line: usize,
+        cells: &[S],
+        rules: &RuleSet,
+        fast: bool,
+        push: &mut dyn FnMut(Dossier),
+        errors: &mut Vec<CsvError>,
+    ) {
+        let header = &self.header;
         if cells.len() != header.len() {
             let problem = Problem::Count {
                 count: cells.len(),
@@ -605,27 +650,94 @@ fn read_rows<S: AsRef<str>, T>(
                 header: None,
                 problem,
             });
-            continue;
+            return;
         }
         let row = Row {
             line,
-            header: &header,
-            layout: &layout,
-            cells: &cells,
+            header,
+            layout: &self.layout,
+            cells,
         };
         if let Some(d) = (fast && fast::IN_USE).then(|| row.fast(rules)).flatten() {
-            officials.push(each(d));
-            continue;
+            return push(d);
         }
         match row.dossier(rules) {
-            Ok(d) => officials.push(each(d)),
+            Ok(d) => push(d),
             Err(mut row_errors) => errors.append(&mut row_errors),
         }
     }
-    if errors.is_empty() {
-        Ok(officials)
-    } else {
-        Err(errors)
+}
+
+/// A cohort read from CSV a slice at a time, for a reader that must not keep the page busy for
+/// long (the workshop's import): each [`Slices::step`] reads the records that start within so
+/// many bytes. The same officials, and the same errors, as [`read`].
+pub struct Slices {
+    /// The text (splitting leaves out its byte-order mark).
+    text: String,
+    delimiter: char,
+    /// Where splitting goes on, and the line that is.
+    at: usize,
+    line: usize,
+    /// The header once read: its columns, or its problems (the rest is then only split, for a
+    /// quoted cell left open, which [`read`] reports instead).
+    columns: Option<Result<Columns, Vec<CsvError>>>,
+    officials: Vec<Dossier>,
+    errors: Vec<CsvError>,
+}
+
+impl Slices {
+    pub fn new(text: String) -> Slices {
+        let delimiter = delimiter(&text);
+        Slices {
+            text,
+            delimiter,
+            at: 0,
+            line: 1,
+            columns: None,
+            officials: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// How far the reading is: bytes read and bytes in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.at, self.text.len())
+    }
+
+    /// Reads the records that start within `bytes` bytes from where the last step stopped (at
+    /// least one); `Some` with the cohort, or every problem by line and column, once all is read.
+    pub fn step(&mut self, rules: &RuleSet, bytes: usize) -> Option<Result<Vec<Dossier>, Vec<CsvError>>> {
+        let mut split = Split::new(&self.text, self.delimiter);
+        (split.at, split.line) = (self.at, self.line);
+        let stop = self.at.saturating_add(bytes.max(1));
+        let officials = &mut self.officials;
+        while split.at < stop {
+            let Some((line, cells)) = split.next() else {
+                if let Some(e) = split.error {
+                    return Some(Err(vec![e]));
+                }
+                return Some(match self.columns.take() {
+                    None => Err(vec![missing_header()]),
+                    Some(Err(errors)) => Err(errors),
+                    Some(Ok(_)) if self.errors.is_empty() => Ok(std::mem::take(officials)),
+                    Some(Ok(_)) => Err(std::mem::take(&mut self.errors)),
+                });
+            };
+            match &self.columns {
+                None => self.columns = Some(Columns::new(line, &cells)),
+                Some(Err(_)) => {}
+                Some(Ok(columns)) => columns.read(
+                    line,
+                    &cells,
+                    rules,
+                    true,
+                    &mut |d| officials.push(d),
+                    &mut self.errors,
+                ),
+            }
+        }
+        (self.at, self.line) = (split.at, split.line);
+        None
     }
 }
 

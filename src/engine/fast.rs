@@ -14,10 +14,11 @@
 //! fields in order, and an enum from `{"id": null}`. `map` and `vec_of_maps` read structs
 //! from objects only, `id` reads ids from strings only.
 //!
-//! In the browser build the readers do not take the fast path ([`IN_USE`]): serde's derived
-//! decoders would add their code to a wasm that is over its size budget already, and the
-//! browser reads one dossier at a time or a cohort the user imports. [`accepts`] (small) serves
-//! `Dossier::validate` everywhere.
+//! In the phone's wasm the readers do not take the fast path ([`IN_USE`]): serde's derived
+//! decoders would add their code to a wasm that is over its size budget already, and the page
+//! reads one dossier at a time. The workshop's wasm (feature `fast-wasm`) takes it, and reads a
+//! large imported cohort a slice at a time between frames ([`Slices`]). [`accepts`] (small)
+//! serves `Dossier::validate` everywhere.
 
 use std::marker::PhantomData;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -30,8 +31,8 @@ use super::ids::{Area, Grade, PoliticalQuality, Tier, UnitKind};
 use super::rules::RuleSet;
 
 /// Whether `Dossier::from_json`, `Cohort::from_json` and `csv::read` try the fast path first:
-/// in native builds (the CLI, the tests), not in the wasm (see above).
-pub const IN_USE: bool = !cfg!(target_arch = "wasm32");
+/// in native builds (the CLI, the tests) and the workshop's wasm, not in the phone's (see above).
+pub const IN_USE: bool = !cfg!(target_arch = "wasm32") || cfg!(feature = "fast-wasm");
 
 /// A dossier from JSON text when the fast path is sure it is valid under `rules`, else `None`
 /// (then [`Dossier::from_json`] runs the value walk for the errors).
@@ -97,6 +98,79 @@ pub fn cohort_in_pieces<T: Send>(
         }
     };
     (officials.len() <= MAX_COHORT).then_some(officials)
+}
+
+/// A cohort `{"officials": [...]}` read a slice at a time, for a reader that must not keep the
+/// page busy for long (the workshop's import): each [`Slices::step`] decodes the officials that
+/// start within so many bytes. The result is [`Cohort::from_json`]'s: when the fast path is
+/// not sure (text of another shape, an official that does not decode or is invalid), the rest
+/// is read by `Cohort::from_json` at once, which reports every error as it always does.
+pub struct Slices {
+    text: String,
+    /// Where the array's elements end (its `]`), when the text has the usual shape.
+    end: Option<usize>,
+    /// Where the next official begins.
+    at: usize,
+    officials: Vec<Dossier>,
+}
+
+impl Slices {
+    pub fn new(text: String) -> Slices {
+        let span = array_span(text.as_bytes()).filter(|_| IN_USE);
+        let at = span.map_or(0, |(start, _)| skip_space(text.as_bytes(), start));
+        Slices {
+            end: span.map(|(_, end)| end),
+            at,
+            text,
+            officials: Vec::new(),
+        }
+    }
+
+    /// How far the reading is: bytes read and bytes in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.at, self.text.len())
+    }
+
+    /// Reads the officials that start within `bytes` bytes from where the last step stopped (at
+    /// least one); `Some` with the cohort, or every problem with its field path, once all is
+    /// read.
+    pub fn step(
+        &mut self,
+        rules: &RuleSet,
+        bytes: usize,
+    ) -> Option<Result<Vec<Dossier>, super::FieldErrors>> {
+        let whole = |text: &str| Cohort::from_json(text, rules).map(|c| c.officials);
+        let Some(end) = self.end else {
+            return Some(whole(&self.text));
+        };
+        if self.at >= end {
+            let officials = std::mem::take(&mut self.officials);
+            return Some(if officials.len() <= MAX_COHORT {
+                Ok(officials)
+            } else {
+                whole(&self.text)
+            });
+        }
+        let stop = AtomicBool::new(false);
+        let each = |d: Dossier| d;
+        let reader = Reader {
+            text: &self.text,
+            end,
+            rules,
+            stop: &stop,
+            each: &each,
+        };
+        match reader.read(self.at, self.at.saturating_add(bytes.max(1)), &mut self.officials) {
+            Some(next) => {
+                self.at = next;
+                None
+            }
+            None => {
+                self.officials = Vec::new();
+                Some(whole(&self.text))
+            }
+        }
+    }
 }
 
 /// JSON's white space.
