@@ -96,7 +96,15 @@ impl Engine<'_> {
     /// Evaluates and ranks a cohort.
     pub fn rank(&self, officials: &[Dossier]) -> Ranking {
         let scores: Vec<Score> = officials.iter().map(|d| self.score(d)).collect();
-        self.rank_scored(&scores, |i, tier| {
+        self.rank_with_scores(officials, &scores)
+    }
+
+    /// [`Engine::rank`] of officials scored already (`scores[i]` is `self.score(&officials[i])`,
+    /// computed a slice at a time by a reader that must not keep the page busy): the same
+    /// ranking.
+    pub fn rank_with_scores(&self, officials: &[Dossier], scores: &[Score]) -> Ranking {
+        assert_eq!(officials.len(), scores.len(), "a score for every official");
+        self.rank_scored(scores, |i, tier| {
             let d = &officials[i];
             (
                 d.display_name().to_string(),

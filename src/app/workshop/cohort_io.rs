@@ -85,6 +85,52 @@ pub fn read(file: &str, text: &str, rules: &RuleSet) -> Result<Vec<Dossier>, Imp
     Ok(officials)
 }
 
+/// Bytes read per step of [`Slices`] (a few milliseconds' work).
+const SLICE: usize = 64 * 1024;
+
+/// A cohort file read a slice at a time ([`read`]'s result, whatever the slices).
+pub enum Slices {
+    Json(crate::engine::fast::Slices),
+    Csv(Box<csv::Slices>),
+}
+
+impl Slices {
+    pub fn new(file: &str, text: String) -> Slices {
+        if is_json(file, &text) {
+            let text = match text.starts_with(csv::BOM) {
+                true => text.trim_start_matches(csv::BOM).to_string(),
+                false => text,
+            };
+            Slices::Json(crate::engine::fast::Slices::new(text))
+        } else {
+            Slices::Csv(Box::new(csv::Slices::new(text)))
+        }
+    }
+
+    /// Reads the next slice; the cohort, or why not, once all is read.
+    pub fn step(&mut self, rules: &RuleSet) -> Option<Result<Vec<Dossier>, ImportError>> {
+        let read = match self {
+            Slices::Json(s) => s.step(rules, SLICE)?.map_err(ImportError::Json),
+            Slices::Csv(s) => s.step(rules, SLICE)?.map_err(ImportError::Csv),
+        };
+        Some(read.and_then(|officials| {
+            if officials.is_empty() {
+                Err(ImportError::Empty)
+            } else {
+                Ok(officials)
+            }
+        }))
+    }
+
+    /// Bytes read, and bytes in all.
+    pub fn progress(&self) -> (usize, usize) {
+        match self {
+            Slices::Json(s) => s.progress(),
+            Slices::Csv(s) => s.progress(),
+        }
+    }
+}
+
 /// The cohort as JSON (indented when small enough to read).
 pub fn to_json(officials: &[Dossier]) -> String {
     let list = serde_json::to_string(officials).unwrap_or_default();

@@ -1,15 +1,18 @@
-//! Every workshop action applied to the app state: loading (a large demo cohort is generated a
-//! piece at a time, between frames), importing, ranking, comparing, the table, the years, the
-//! presenter and the quiz.
+//! Every workshop action applied to the app state: loading (a large demo cohort is generated, a
+//! large file read and a large cohort scored a piece at a time, between tasks), importing,
+//! ranking, comparing, the table, the years, the presenter and the quiz.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::cohort_io::{self, ImportError};
 use super::kept::Kept;
 use super::state::{
-    Busy, Generation, Presenting, ReadAs, RulesRef, Source, Workshop, WorkshopAction, DEMO_YEAR, SMALL,
+    Busy, Generation, Importing, Presenting, ReadAs, RulesRef, Scoring, Source, Workshop, WorkshopAction,
+    DEMO_YEAR, SMALL,
 };
 use crate::app::state::{State, View};
+use crate::app::timing::now;
 use crate::engine::compare::compare;
 use crate::engine::demo;
 use crate::engine::workshop::quiz_order;
@@ -84,6 +87,48 @@ fn restore_failed(w: &mut Workshop, zh: String, en: String) {
     w.import_error = Some(Rc::new((file, refused)));
 }
 
+/// Files at least this large are read a slice per task, with a progress bar.
+const SLICED: usize = 256 * 1024;
+
+/// How long one task of reading or scoring may take, in milliseconds: well under the 50 ms
+/// after which the page feels stuck, on the slowest machines too.
+const SLICE_MS: f64 = 20.0;
+
+/// Scores the next slice of a large cohort; ranks it once every official is scored. A cohort
+/// or rules changed meanwhile start the scoring again (it is for them that a ranking is due).
+fn score_more(w: &mut Workshop, rules: &RuleSet) {
+    let (Some(scoring), Some(cohort)) = (w.scoring.clone(), w.cohort.clone()) else {
+        return;
+    };
+    if scoring.key != (cohort.id, w.rules_rev) {
+        w.scoring = None;
+        w.busy = None;
+        return;
+    }
+    let start = now();
+    let engine = Engine::new(rules);
+    let officials = &cohort.officials;
+    let mut scores = scoring.scores.borrow_mut();
+    while scores.len() < officials.len() {
+        let from = scores.len();
+        let to = (from + 256).min(officials.len());
+        scores.extend(officials[from..to].iter().map(|d| engine.score(d)));
+        if now() - start >= SLICE_MS {
+            break;
+        }
+    }
+    let done = scores.len();
+    if done < officials.len() {
+        scoring.ms.set(scoring.ms.get() + now() - start);
+        w.busy = Some(Busy::Scoring(done, officials.len()));
+        return;
+    }
+    let ranking = engine.rank_with_scores(officials, &scores);
+    drop(scores);
+    w.scoring = None;
+    w.ranked(ranking, scoring.ms.get() + now() - start, rules);
+}
+
 /// Applies one workshop action to the app state.
 pub fn reduce(s: &mut State, action: WorkshopAction) {
     if let WorkshopAction::Restore(kept) = action {
@@ -124,6 +169,32 @@ pub fn reduce(s: &mut State, action: WorkshopAction) {
                 read_as: ReadAs::Pasted,
             },
         ),
+        WorkshopAction::ImportRead { file, text, read_as } if text.len() >= SLICED => {
+            let importing = Importing::new(file, text, read_as);
+            w.busy = Some(Busy::Importing(0, importing.progress().1));
+            w.importing = Some(Rc::new(importing));
+        }
+        WorkshopAction::ImportMore => {
+            let Some(importing) = w.importing.clone() else {
+                return;
+            };
+            match importing.step(&rules, SLICE_MS) {
+                None => {
+                    let (done, total) = importing.progress();
+                    w.busy = Some(Busy::Importing(done, total));
+                }
+                Some(Ok(officials)) => {
+                    w.importing = None;
+                    w.set_cohort(Source::File(importing.file.clone()), officials, &rules);
+                    w.read_as = Some(Rc::new(importing.read_as.clone()));
+                }
+                Some(Err(e)) => {
+                    w.importing = None;
+                    w.busy = None;
+                    w.import_error = Some(Rc::new((importing.file.clone(), e)));
+                }
+            }
+        }
         WorkshopAction::ImportRead { file, text, read_as } => match cohort_io::read(&file, &text, &rules) {
             Ok(officials) => {
                 w.set_cohort(Source::File(file), officials, &rules);
@@ -142,7 +213,20 @@ pub fn reduce(s: &mut State, action: WorkshopAction) {
             w.import_error = Some(Rc::new((file, ImportError::Lines { zh, en })));
         }
         WorkshopAction::DismissImport => w.import_error = None,
-        WorkshopAction::Rank => w.rank(&rules),
+        WorkshopAction::Rank if w.size() <= SMALL => w.rank(&rules),
+        WorkshopAction::Rank => {
+            let Some(cohort) = w.cohort.clone() else {
+                return;
+            };
+            let n = cohort.officials.len();
+            w.scoring = Some(Rc::new(Scoring {
+                key: (cohort.id, w.rules_rev),
+                scores: RefCell::new(Vec::with_capacity(n)),
+                ms: Cell::new(0.0),
+            }));
+            w.busy = Some(Busy::Scoring(0, n));
+        }
+        WorkshopAction::ScoreMore => score_more(w, &rules),
         WorkshopAction::Compare => compute_comparison(s),
         WorkshopAction::SetSub(sub) => w.sub = sub,
         WorkshopAction::SetFilter(filter) => {
@@ -288,8 +372,71 @@ mod tests {
             s.workshop.needs_ranking(),
             "a large cohort is ranked after a painted frame"
         );
-        let s = ws(s, WorkshopAction::Rank);
+        let mut s = ws(s, WorkshopAction::Rank);
+        while s.workshop.scoring.is_some() {
+            s = ws(s, WorkshopAction::ScoreMore);
+        }
         assert!(!s.workshop.needs_ranking() && s.workshop.rank_ms.is_some());
+    }
+
+    #[test]
+    fn a_large_file_is_read_and_scored_in_slices_with_the_result_of_reading_it_whole() {
+        let officials = demo::cohort(8, SMALL + 300, DEMO_YEAR).officials;
+        let json = cohort_io::to_json(&officials);
+        let csv_text = crate::engine::csv::write(&officials);
+        assert!(json.len() >= SLICED && csv_text.len() >= SLICED);
+        for (file, text) in [("big.json", json.clone()), ("big.csv", csv_text.clone())] {
+            let read_as = ReadAs::Pasted;
+            let mut s = ws(
+                start(),
+                WorkshopAction::ImportRead {
+                    file: file.into(),
+                    text,
+                    read_as,
+                },
+            );
+            assert!(
+                matches!(s.workshop.busy, Some(Busy::Importing(0, _))),
+                "{file}: a progress bar at once"
+            );
+            while s.workshop.importing.is_some() {
+                s = ws(s, WorkshopAction::ImportMore);
+            }
+            let cohort = s.workshop.cohort.clone().expect(file);
+            assert_eq!(cohort.officials, officials, "{file}");
+            assert_eq!(s.workshop.read_as.as_deref(), Some(&ReadAs::Pasted));
+            assert!(s.workshop.needs_ranking());
+            s = ws(s, WorkshopAction::Rank);
+            assert_eq!(s.workshop.busy, Some(Busy::Scoring(0, officials.len())));
+            while s.workshop.scoring.is_some() {
+                s = ws(s, WorkshopAction::ScoreMore);
+            }
+            assert!(!s.workshop.needs_ranking() && s.workshop.busy.is_none());
+            let expected = Engine::new(&RuleSet::default()).rank(&officials);
+            assert_eq!(s.workshop.ranking.as_deref(), Some(&expected), "{file}");
+        }
+        // A bad cell near the end: the errors of reading it whole, nothing imported.
+        let bad = csv_text.replacen(",A,", ",Q,", 1);
+        let whole = cohort_io::read("bad.csv", &bad, &RuleSet::default()).unwrap_err();
+        let read_as = ReadAs::Pasted;
+        let mut s = ws(start(), WorkshopAction::LoadDemo { seed: 1, size: 98 });
+        s = ws(
+            s,
+            WorkshopAction::ImportRead {
+                file: "bad.csv".into(),
+                text: bad,
+                read_as,
+            },
+        );
+        while s.workshop.importing.is_some() {
+            s = ws(s, WorkshopAction::ImportMore);
+        }
+        assert_eq!(
+            s.workshop.import_error.as_deref(),
+            Some(&("bad.csv".to_string(), whole))
+        );
+        assert_eq!(s.workshop.size(), 98, "the cohort before is kept");
+        assert!(s.workshop.busy.is_none());
     }
 
     #[test]

@@ -1,18 +1,18 @@
-//! The workshop's part of the app state and every workshop intent. Heavy work (generating or
-//! ranking 100,000 officials, comparing two rule sets over them) runs as its own action after
-//! a "working…" message has been painted; a small cohort is ranked at once.
+//! The workshop's part of the app state and every workshop intent. Heavy work (generating,
+//! reading or scoring 100,000 officials a slice per task, comparing two rule sets over them)
+//! runs as its own actions after a "working…" message has been painted; a small cohort is
+//! read and ranked at once.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use std::cell::RefCell;
-
-use super::cohort_io::ImportError;
+use super::cohort_io::{self, ImportError};
 use super::kept::Kept;
 use super::table::{Filter, Sort, SortKey};
 use crate::app::timing::now;
 use crate::engine::compare::{items_not_in_rules, Comparison, ItemUse};
 use crate::engine::demo::{officials, Officials};
-use crate::engine::{Dossier, Engine, Ranking, RuleSet, Tier};
+use crate::engine::{Dossier, Engine, Ranking, RuleSet, Score, Tier};
 
 /// Cohorts up to this size are ranked and compared at once, without a "working…" frame.
 pub const SMALL: usize = 5000;
@@ -75,6 +75,10 @@ pub enum Busy {
     Reading,
     /// A workbook being written.
     Writing,
+    /// A cohort file being read: so many bytes of so many.
+    Importing(usize, usize),
+    /// A cohort being scored for its ranking: so many officials of so many.
+    Scoring(usize, usize),
 }
 
 /// A large demo cohort being generated, a piece per frame.
@@ -107,6 +111,61 @@ impl Generation {
     pub fn take(&self) -> Vec<Dossier> {
         std::mem::take(&mut self.done.borrow_mut())
     }
+}
+
+/// A large cohort file read a slice per task (the page answers in between, and shows how far
+/// the reading is): the same officials, or the same errors, as reading it whole.
+pub struct Importing {
+    pub file: String,
+    pub read_as: ReadAs,
+    reader: RefCell<cohort_io::Slices>,
+}
+
+impl std::fmt::Debug for Importing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Importing")
+            .field("file", &self.file)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Importing {
+    pub fn new(file: String, text: String, read_as: ReadAs) -> Importing {
+        Importing {
+            reader: RefCell::new(cohort_io::Slices::new(&file, text)),
+            file,
+            read_as,
+        }
+    }
+
+    /// Reads on for about `ms` milliseconds; the cohort, or why not, once all is read.
+    pub fn step(&self, rules: &RuleSet, ms: f64) -> Option<Result<Vec<Dossier>, ImportError>> {
+        let start = now();
+        let mut reader = self.reader.borrow_mut();
+        loop {
+            if let Some(done) = reader.step(rules) {
+                return Some(done);
+            }
+            if now() - start >= ms {
+                return None;
+            }
+        }
+    }
+
+    /// Bytes read, and bytes in all.
+    pub fn progress(&self) -> (usize, usize) {
+        self.reader.borrow().progress()
+    }
+}
+
+/// A large cohort scored a slice per task before it is ranked.
+#[derive(Debug)]
+pub struct Scoring {
+    /// The (cohort id, rules revision) the scores are for.
+    pub key: (u64, u64),
+    pub scores: RefCell<Vec<Score>>,
+    /// Milliseconds spent scoring so far.
+    pub ms: Cell<f64>,
 }
 
 /// A rule set to compare: the default, the one in force, or a saved variant.
@@ -157,6 +216,10 @@ pub struct Workshop {
     pub lacking: Rc<Vec<ItemUse>>,
     pub busy: Option<Busy>,
     pub generating: Option<Rc<Generation>>,
+    /// A large cohort file being read, a slice per task.
+    pub importing: Option<Rc<Importing>>,
+    /// A large cohort being scored, a slice per task, before it is ranked.
+    pub scoring: Option<Rc<Scoring>>,
     pub import_error: Option<Rc<(String, ImportError)>>,
     /// How the cohort in the workshop was read, when it was imported.
     pub read_as: Option<Rc<ReadAs>>,
@@ -218,6 +281,10 @@ pub enum WorkshopAction {
     },
     /// Generate the next piece of a large demo cohort.
     GenerateMore,
+    /// Read the next slices of a large cohort file.
+    ImportMore,
+    /// Score the next slice of a large cohort.
+    ScoreMore,
     /// Work under way (a workbook written) is over.
     Idle,
     Import {
@@ -302,7 +369,15 @@ impl Workshop {
         };
         let start = now();
         let ranking = Engine::new(rules).rank(&cohort.officials);
-        self.rank_ms = Some(now() - start);
+        self.ranked(ranking, now() - start, rules);
+    }
+
+    /// The ranking of the cohort in the workshop, made in `ms` milliseconds.
+    pub(super) fn ranked(&mut self, ranking: Ranking, ms: f64, rules: &RuleSet) {
+        let Some(cohort) = self.cohort.clone() else {
+            return;
+        };
+        self.rank_ms = Some(ms);
         self.ranking = Some(Rc::new(ranking));
         self.lacking = Rc::new(items_not_in_rules(&cohort.officials, rules));
         self.ranked_for = (cohort.id, self.rules_rev);

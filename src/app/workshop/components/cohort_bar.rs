@@ -231,6 +231,22 @@ pub fn cohort_bar(state: &AppState) -> Html {
         Busy::Writing => lang
             .pick("正在生成 Excel 文件……", "Writing the Excel file…")
             .to_string(),
+        Busy::Importing(done, n) => {
+            let mb = |b: usize| format!("{:.1}", b as f64 / 1e6);
+            match lang {
+                crate::engine::Lang::Zh => format!("正在读取名册:{} / {} MB……", mb(done), mb(n)),
+                crate::engine::Lang::En => format!("Reading the cohort: {} of {} MB…", mb(done), mb(n)),
+            }
+        }
+        Busy::Scoring(done, n) => match lang {
+            crate::engine::Lang::Zh => format!("正在计算得分:{done} / {n} 人……"),
+            crate::engine::Lang::En => format!("Scoring: {done} of {n} officials…"),
+        },
+    });
+    // How far a long piece of work is, as a bar.
+    let progress = w.busy.and_then(|b| match b {
+        Busy::Generating(done, n) | Busy::Importing(done, n) | Busy::Scoring(done, n) => Some((done, n)),
+        _ => None,
     });
     let import_error = w.import_error.clone().map(|e| {
         let (file, error) = &*e;
@@ -288,6 +304,10 @@ pub fn cohort_bar(state: &AppState) -> Html {
                     "This cohort is too large for the browser to keep: after a reload, import it again.") }</p>
             }
             <p class="ws-busy" role="status" aria-live="polite" data-testid="ws-busy">{ busy.unwrap_or_default() }</p>
+            if let Some((done, n)) = progress {
+                <progress class="ws-progress" data-testid="ws-progress" max={n.max(1).to_string()} value={done.to_string()}
+                    aria-label={lang.pick("进度", "Progress")}></progress>
+            }
             { import_error.unwrap_or_default() }
         </div>
     }

@@ -14,7 +14,7 @@ use super::years_view::years_view;
 use super::{on_click, run_heavy};
 use crate::app::hooks::use_app_state;
 use crate::app::state::Action;
-use crate::app::timing::after_paint;
+use crate::app::timing::{after_ms, after_paint};
 use crate::app::workshop::kept;
 use crate::app::workshop::state::{projector_from, Busy, Presenting, Sub, WorkshopAction, PROJECTOR_KEY};
 
@@ -93,6 +93,17 @@ pub fn workshop_page() -> Html {
             }
             Some(Busy::Generating(..)) => {
                 after_paint(move || state.dispatch(Action::Workshop(WorkshopAction::GenerateMore)));
+            }
+            // A task each, the page answering in between (a frame is painted when one is due).
+            Some(Busy::Importing(..)) => {
+                after_ms(0, move || {
+                    state.dispatch(Action::Workshop(WorkshopAction::ImportMore))
+                });
+            }
+            Some(Busy::Scoring(..)) => {
+                after_ms(0, move || {
+                    state.dispatch(Action::Workshop(WorkshopAction::ScoreMore))
+                });
             }
             None if *needs => run_heavy(&state, Busy::Ranking, WorkshopAction::Rank),
             _ => {}
