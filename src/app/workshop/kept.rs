@@ -119,11 +119,34 @@ pub fn save(cohort: &LoadedCohort) -> bool {
     let Some(storage) = local() else {
         return false;
     };
+    if !fits(cohort) {
+        let _ = storage.remove_item(COHORT_KEY);
+        return false;
+    }
     let kept = storage.set_item(COHORT_KEY, &encode(cohort)).is_ok();
     if !kept {
         let _ = storage.remove_item(COHORT_KEY);
     }
     kept
+}
+
+/// What browsers keep in `localStorage` for a site: 5 million characters (Chrome, Safari;
+/// Firefox counts 5 MiB). The cohort kept before is dropped either way.
+const STORAGE_CHARS: usize = 5_000_000;
+
+/// False for an imported cohort surely too large to keep (judged from its first official, so
+/// that a cohort of 100,000 is not written out only for the browser to refuse it — a task of
+/// over a second); the demo cohort is kept as its seed and size, and always fits.
+fn fits(cohort: &LoadedCohort) -> bool {
+    if matches!(cohort.source, Source::Demo { .. }) {
+        return true;
+    }
+    let each = cohort
+        .officials
+        .first()
+        .map_or(0, |d| serde_json::to_string(d).map_or(0, |t| t.chars().count()));
+    // Officials differ in size: only a cohort well over the limit is judged without trying.
+    each.saturating_mul(cohort.officials.len()) / 2 <= STORAGE_CHARS
 }
 
 #[cfg(test)]
@@ -137,6 +160,14 @@ mod tests {
             source,
             officials: demo::cohort(7, size, 2023).officials,
         }
+    }
+
+    #[test]
+    fn a_cohort_surely_too_large_for_the_browser_is_not_written_out() {
+        assert!(fits(&loaded(Source::File("98.csv".into()), 98)));
+        assert!(fits(&loaded(Source::File("1000.csv".into()), 1000)));
+        assert!(!fits(&loaded(Source::File("40k.csv".into()), 40_000)));
+        assert!(fits(&loaded(Source::Demo { seed: 7 }, 40_000)));
     }
 
     fn why(text: &str) -> (String, String) {
