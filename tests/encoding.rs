@@ -134,3 +134,56 @@ fn real_gbk_text_is_never_mostly_valid_utf8() {
         ("张三,局长", Encoding::Gb18030)
     );
 }
+
+/// The workshop reads a large file in pieces: whatever the pieces, `Pieces` gathers plain
+/// UTF-8 into the text `decode` gives, and hands anything else over whole, byte for byte, to
+/// `decode` — so what is read, or refused, is always `decode`'s.
+#[test]
+fn a_file_read_in_pieces_is_the_file_read_whole() {
+    use dongliang::engine::encoding::{decode, Pieces};
+    let gbk = |_: &[u8]| Some("(gbk)".to_string());
+    let text = "name,post\r\n张三,区长 🚀 𠀋\r\n李四,\"书记, 主任\"\r\n".repeat(5);
+    let mut files: Vec<Vec<u8>> = vec![
+        text.clone().into_bytes(),
+        [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat(),
+        [&b"\xEF\xBB\xBF\xEF\xBB\xBF"[..], text.as_bytes()].concat(),
+        vec![],
+        b"ab".to_vec(),
+        b"PK\x03\x04rest of a workbook".to_vec(),
+        [
+            &[0xFF, 0xFE][..],
+            &"名单"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<_>>(),
+        ]
+        .concat(),
+        [text.as_bytes(), &[0xB0, 0xA1, b'\n'], text.as_bytes()].concat(),
+        [text.as_bytes(), b"\0", text.as_bytes()].concat(),
+        [text.as_bytes(), &[0xE5, 0xBC]].concat(),
+        vec![0xB0, 0xA1, 0xB0, 0xA1, 0xB0, 0xA1, 0xB0, 0xA1, 0xB0, 0xA1],
+    ];
+    files.push(text.as_bytes()[..text.len() - 1].to_vec());
+    for file in &files {
+        let whole = decode(file, gbk);
+        for size in [1, 2, 3, 5, 7, 64, 4096, usize::MAX] {
+            let mut pieces = Pieces::new();
+            for piece in file.chunks(size.min(file.len().max(1))) {
+                pieces.push(piece);
+            }
+            let read = match pieces.finish() {
+                Ok(decoded) => Ok(decoded),
+                Err(bytes) => {
+                    assert_eq!(&bytes, file, "the bytes handed over are the file's");
+                    decode(&bytes, gbk)
+                }
+            };
+            assert_eq!(
+                read,
+                whole,
+                "{:?}, pieces of {size}",
+                String::from_utf8_lossy(&file[..file.len().min(12)])
+            );
+        }
+    }
+}

@@ -171,3 +171,30 @@ proptest! {
         prop_assert_eq!(csv_whole(&text), Ok(officials));
     }
 }
+
+/// The workshop ranks a large cohort a piece at a time: `Engine::ranking_of` and its steps
+/// give `Engine::rank`'s ranking, whatever the steps (the demo cohort has ties, vetoes and
+/// the quota at work).
+#[test]
+fn a_ranking_made_a_piece_at_a_time_is_the_ranking() {
+    use dongliang::engine::Engine;
+    let engine = Engine::new(rules());
+    for size in [0, 1, 98, 1000] {
+        let officials = demo::cohort(3, size, 2023).officials;
+        let scores: Vec<_> = officials.iter().map(|d| engine.score(d)).collect();
+        for n in [1, 7, 1000, usize::MAX] {
+            let mut build = engine.ranking_of(&scores);
+            let mut steps = 0;
+            while !build.step((&officials, &scores), rules(), n) {
+                steps += 1;
+                assert!(steps <= size, "every step makes entries");
+            }
+            assert_eq!(build.progress(), (size, size));
+            assert_eq!(
+                build.finish(),
+                engine.rank(&officials),
+                "{size} officials, {n} a step"
+            );
+        }
+    }
+}

@@ -216,6 +216,17 @@ pub fn read_chosen_bytes(e: &Event, max_mb: u32, done: Callback<BytesRead>) {
     READING_BYTES.with(|reading| *reading.borrow_mut() = Some(reader));
 }
 
+/// The bytes of a file from `from` to `to`, read by the browser (`Blob.arrayBuffer`): a large
+/// file is read a piece at a time, each piece a short task of its own.
+pub async fn read_piece(file: &web_sys::File, from: f64, to: f64) -> Result<Vec<u8>, String> {
+    let js_error = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let piece = file.slice_with_f64_and_f64(from, to).map_err(js_error)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(piece.array_buffer())
+        .await
+        .map_err(js_error)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Decodes GB18030 (GBK) text with the browser's own decoder, refusing invalid bytes instead
 /// of replacing them (`fatal`): the wasm carries no code-page tables.
 pub fn gb18030(bytes: &[u8]) -> Option<String> {

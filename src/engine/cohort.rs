@@ -7,6 +7,7 @@ use super::consequences::consequences;
 use super::dossier::Dossier;
 use super::evaluate::{Engine, Score};
 use super::ids::{Consequence, Tier};
+use super::rules::RuleSet;
 
 /// One official's line in the ranking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +51,78 @@ pub struct Ranking {
     pub distribution: [usize; 4],
     pub honoured: usize,
     pub quota: Option<QuotaOutcome>,
+}
+
+/// A ranking being made ([`Engine::ranking_of`]).
+pub struct RankingBuild {
+    order: Vec<usize>,
+    totals: Vec<f64>,
+    ranks: Vec<usize>,
+    tiers: Vec<Tier>,
+    honour: Vec<bool>,
+    quota: Option<QuotaOutcome>,
+    distribution: [usize; 4],
+    officials: Vec<Ranked>,
+}
+
+impl RankingBuild {
+    /// Makes up to `n` more entries, in rank order; true once every official has one.
+    /// `officials` are the ones scored (`scores[i]` is official `i`'s) under `rules`.
+    pub fn step(&mut self, (officials, scores): (&[Dossier], &[Score]), rules: &RuleSet, n: usize) -> bool {
+        self.entries(scores, n, |i, tier| {
+            let d = &officials[i];
+            (
+                d.display_name().to_string(),
+                d.post.clone(),
+                consequences(tier, &d.history, rules),
+            )
+        })
+    }
+
+    /// How many entries are made, of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.officials.len(), self.order.len())
+    }
+
+    fn entries(
+        &mut self,
+        scores: &[Score],
+        n: usize,
+        mut shown: impl FnMut(usize, Tier) -> (String, Option<String>, Vec<Consequence>),
+    ) -> bool {
+        let from = self.officials.len();
+        let to = from.saturating_add(n).min(self.order.len());
+        for &i in &self.order[from..to] {
+            let tier = self.tiers[i];
+            self.distribution[tier.index()] += 1;
+            let (name, post, consequences) = shown(i, tier);
+            self.officials.push(Ranked {
+                index: i,
+                name,
+                post,
+                total: self.totals[i],
+                tier,
+                rank: self.ranks[i],
+                honour: self.honour[i],
+                vetoed: scores[i].vetoed,
+                projected: scores[i].projected,
+                quota_demoted: tier != scores[i].tier,
+                consequences,
+            });
+        }
+        self.officials.len() == self.order.len()
+    }
+
+    /// The ranking, once every entry is made.
+    pub fn finish(self) -> Ranking {
+        assert_eq!(self.officials.len(), self.order.len(), "every entry made");
+        Ranking {
+            honoured: self.honour.iter().filter(|h| **h).count(),
+            officials: self.officials,
+            distribution: self.distribution,
+            quota: self.quota,
+        }
+    }
 }
 
 /// Competition ranks (1, 2, 2, 4) of `totals` in descending order, given the order `sorted`.
@@ -132,8 +205,17 @@ impl Engine<'_> {
     fn rank_scored(
         &self,
         scores: &[Score],
-        mut shown: impl FnMut(usize, Tier) -> (String, Option<String>, Vec<Consequence>),
+        shown: impl FnMut(usize, Tier) -> (String, Option<String>, Vec<Consequence>),
     ) -> Ranking {
+        let mut build = self.ranking_of(scores);
+        build.entries(scores, usize::MAX, shown);
+        build.finish()
+    }
+
+    /// A ranking made a piece at a time, for a reader that must not keep the page busy for
+    /// long: the order, ranks and tiers at once (a sort), then [`RankingBuild::step`] makes the
+    /// entries so many at a time, and [`RankingBuild::finish`] gives [`Engine::rank`]'s ranking.
+    pub fn ranking_of(&self, scores: &[Score]) -> RankingBuild {
         let totals: Vec<f64> = scores.iter().map(|s| s.total).collect();
         let mut order: Vec<usize> = (0..scores.len()).collect();
         order.sort_by(|a, b| totals[*b].total_cmp(&totals[*a]).then(a.cmp(b)));
@@ -152,36 +234,17 @@ impl Engine<'_> {
         for (k, &i) in good.iter().enumerate() {
             honour[i] = good_ranks[k] <= self.rules.honour.top_n;
         }
-
-        let mut distribution = [0; 4];
-        let ranked = order
-            .iter()
-            .map(|&i| {
-                distribution[tiers[i].index()] += 1;
-                let (name, post, consequences) = shown(i, tiers[i]);
-                Ranked {
-                    index: i,
-                    name,
-                    post,
-                    total: totals[i],
-                    tier: tiers[i],
-                    rank: ranks[i],
-                    honour: honour[i],
-                    vetoed: scores[i].vetoed,
-                    projected: scores[i].projected,
-                    quota_demoted: tiers[i] != scores[i].tier,
-                    consequences,
-                }
-            })
-            .collect();
-        Ranking {
-            officials: ranked,
-            distribution,
-            honoured: honour.iter().filter(|h| **h).count(),
+        RankingBuild {
+            officials: Vec::with_capacity(order.len()),
+            order,
+            totals,
+            ranks,
+            tiers,
+            honour,
             quota,
+            distribution: [0; 4],
         }
     }
-
     /// Drops the good officials ranked beyond floor(quota × n) to fairly good; ties at the cut
     /// stay good.
     fn apply_quota(&self, order: &[usize], totals: &[f64], tiers: &mut [Tier]) -> Option<QuotaOutcome> {

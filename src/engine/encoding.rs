@@ -234,6 +234,108 @@ pub fn decode(bytes: &[u8], gb18030: impl Fn(&[u8]) -> Option<String>) -> Result
     Ok(decoded)
 }
 
+/// A file's bytes taken a piece at a time as they are read (the workshop reads a large file in
+/// pieces, so that the page answers in between): plain UTF-8, with or without a byte-order
+/// mark, is checked and gathered into text piece by piece; anything else (another encoding, a
+/// workbook, a NUL, a damaged file) is kept as bytes for [`decode`], which then says what it is
+/// — so the outcome is always [`decode`]'s.
+#[derive(Debug, Default)]
+pub struct Pieces {
+    text: String,
+    /// The last bytes of the previous piece when they are the start of a character.
+    carry: Vec<u8>,
+    /// Every byte so far, once the file is not plain UTF-8.
+    raw: Option<Vec<u8>>,
+    started: bool,
+    bom: bool,
+}
+
+impl Pieces {
+    pub fn new() -> Pieces {
+        Pieces::default()
+    }
+
+    /// The next piece of the file.
+    pub fn push(&mut self, piece: &[u8]) {
+        if let Some(raw) = &mut self.raw {
+            return raw.extend_from_slice(piece);
+        }
+        let mut bytes = std::mem::take(&mut self.carry);
+        bytes.extend_from_slice(piece);
+        let mut rest = &bytes[..];
+        let mut bom = false;
+        if !self.started {
+            // The first bytes tell UTF-8 from UTF-16/32 and from a workbook.
+            if rest.len() < OLE_MAGIC.len() {
+                self.carry = bytes;
+                return;
+            }
+            self.started = true;
+            let special = [
+                ZIP_MAGIC,
+                OLE_MAGIC,
+                &[0xFF, 0xFE][..],
+                &[0xFE, 0xFF][..],
+                &[0, 0, 0xFE, 0xFF][..],
+            ];
+            if special.iter().any(|m| rest.starts_with(m)) {
+                self.raw = Some(bytes);
+                return;
+            }
+            if let Some(after) = rest.strip_prefix(b"\xEF\xBB\xBF") {
+                bom = true;
+                rest = after;
+            }
+        }
+        let (valid, tail) = match std::str::from_utf8(rest) {
+            Ok(text) => (text, &[][..]),
+            // Only the start of a character at the end: it continues in the next piece.
+            Err(e) if e.error_len().is_none() => {
+                let (valid, tail) = rest.split_at(e.valid_up_to());
+                (std::str::from_utf8(valid).unwrap_or_default(), tail)
+            }
+            Err(_) => return self.keep_raw(&bytes),
+        };
+        if valid.contains('\0') {
+            return self.keep_raw(&bytes);
+        }
+        self.bom |= bom;
+        self.text.push_str(valid);
+        self.carry = tail.to_vec();
+    }
+
+    /// From now on the bytes are kept as they are: those gathered so far, then `bytes`.
+    fn keep_raw(&mut self, bytes: &[u8]) {
+        let mut raw = Vec::with_capacity(self.text.len() + bytes.len() + 3);
+        if self.bom {
+            raw.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        raw.extend_from_slice(std::mem::take(&mut self.text).as_bytes());
+        raw.extend_from_slice(bytes);
+        self.raw = Some(raw);
+    }
+
+    /// The file's text when it is plain UTF-8 (what [`decode`] makes of it), else its bytes
+    /// for [`decode`].
+    pub fn finish(mut self) -> Result<Decoded, Vec<u8>> {
+        if !self.started || !self.carry.is_empty() {
+            let carry = std::mem::take(&mut self.carry);
+            self.keep_raw(&carry);
+        }
+        match self.raw {
+            Some(raw) => Err(raw),
+            None => Ok(Decoded {
+                text: self.text,
+                encoding: if self.bom {
+                    Encoding::Utf8Bom
+                } else {
+                    Encoding::Utf8
+                },
+            }),
+        }
+    }
+}
+
 /// GB18030 through `encoding_rs`, with no replacement characters: the decoder for native
 /// programs (the CLI). Not in the browser build, which passes `TextDecoder` instead.
 #[cfg(not(target_arch = "wasm32"))]

@@ -54,7 +54,7 @@ pub mod workshop;
 pub mod xlsx;
 
 pub use assessment::{Assessment, ListKind, Parts, Warning};
-pub use cohort::{Ranked, Ranking};
+pub use cohort::{Ranked, Ranking, RankingBuild};
 pub use dossier::{Cohort, Dossier, Pledge};
 pub use error::{FieldError, FieldErrors, Problem};
 pub use evaluate::{Engine, Score};

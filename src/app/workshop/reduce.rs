@@ -94,8 +94,9 @@ const SLICED: usize = 256 * 1024;
 /// after which the page feels stuck, on the slowest machines too.
 const SLICE_MS: f64 = 20.0;
 
-/// Scores the next slice of a large cohort; ranks it once every official is scored. A cohort
-/// or rules changed meanwhile start the scoring again (it is for them that a ranking is due).
+/// Scores the next slice of a large cohort, then makes its ranking's entries a slice at a
+/// time (Busy::Scoring counts both: n scores, then n entries). A cohort or rules changed
+/// meanwhile start it again (it is for them that a ranking is due).
 fn score_more(w: &mut Workshop, rules: &RuleSet) {
     let (Some(scoring), Some(cohort)) = (w.scoring.clone(), w.cohort.clone()) else {
         return;
@@ -108,25 +109,38 @@ fn score_more(w: &mut Workshop, rules: &RuleSet) {
     let start = now();
     let engine = Engine::new(rules);
     let officials = &cohort.officials;
+    let n = officials.len();
     let mut scores = scoring.scores.borrow_mut();
-    while scores.len() < officials.len() {
-        let from = scores.len();
-        let to = (from + 256).min(officials.len());
-        scores.extend(officials[from..to].iter().map(|d| engine.score(d)));
-        if now() - start >= SLICE_MS {
-            break;
+    let mut build = scoring.build.borrow_mut();
+    let done = loop {
+        if scores.len() < n {
+            let from = scores.len();
+            let to = (from + 256).min(n);
+            scores.extend(officials[from..to].iter().map(|d| engine.score(d)));
+        } else if build.is_none() {
+            *build = Some(engine.ranking_of(&scores));
+        } else if build
+            .as_mut()
+            .is_some_and(|b| b.step((officials, &scores), rules, 1000))
+        {
+            break true;
         }
-    }
-    let done = scores.len();
-    if done < officials.len() {
-        scoring.ms.set(scoring.ms.get() + now() - start);
-        w.busy = Some(Busy::Scoring(done, officials.len()));
+        if now() - start >= SLICE_MS {
+            break false;
+        }
+    };
+    scoring.ms.set(scoring.ms.get() + now() - start);
+    if !done {
+        let made = build.as_ref().map_or(0, |b| b.progress().0);
+        w.busy = Some(Busy::Scoring(scores.len() + made, 2 * n));
         return;
     }
-    let ranking = engine.rank_with_scores(officials, &scores);
-    drop(scores);
+    let ranking = build.take().map(|b| b.finish());
+    drop((scores, build));
     w.scoring = None;
-    w.ranked(ranking, scoring.ms.get() + now() - start, rules);
+    if let Some(ranking) = ranking {
+        w.ranked(ranking, scoring.ms.get(), rules);
+    }
 }
 
 /// Applies one workshop action to the app state.
@@ -222,9 +236,10 @@ pub fn reduce(s: &mut State, action: WorkshopAction) {
             w.scoring = Some(Rc::new(Scoring {
                 key: (cohort.id, w.rules_rev),
                 scores: RefCell::new(Vec::with_capacity(n)),
+                build: RefCell::new(None),
                 ms: Cell::new(0.0),
             }));
-            w.busy = Some(Busy::Scoring(0, n));
+            w.busy = Some(Busy::Scoring(0, 2 * n));
         }
         WorkshopAction::ScoreMore => score_more(w, &rules),
         WorkshopAction::Compare => compute_comparison(s),
@@ -407,7 +422,7 @@ mod tests {
             assert_eq!(s.workshop.read_as.as_deref(), Some(&ReadAs::Pasted));
             assert!(s.workshop.needs_ranking());
             s = ws(s, WorkshopAction::Rank);
-            assert_eq!(s.workshop.busy, Some(Busy::Scoring(0, officials.len())));
+            assert_eq!(s.workshop.busy, Some(Busy::Scoring(0, 2 * officials.len())));
             while s.workshop.scoring.is_some() {
                 s = ws(s, WorkshopAction::ScoreMore);
             }

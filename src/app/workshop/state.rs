@@ -12,7 +12,7 @@ use super::table::{Filter, Sort, SortKey};
 use crate::app::timing::now;
 use crate::engine::compare::{items_not_in_rules, Comparison, ItemUse};
 use crate::engine::demo::{officials, Officials};
-use crate::engine::{Dossier, Engine, Ranking, RuleSet, Score, Tier};
+use crate::engine::{Dossier, Engine, Ranking, RankingBuild, RuleSet, Score, Tier};
 
 /// Cohorts up to this size are ranked and compared at once, without a "working…" frame.
 pub const SMALL: usize = 5000;
@@ -75,9 +75,12 @@ pub enum Busy {
     Reading,
     /// A workbook being written.
     Writing,
+    /// A cohort file being loaded into the page: so many bytes of so many.
+    Loading(usize, usize),
     /// A cohort file being read: so many bytes of so many.
     Importing(usize, usize),
-    /// A cohort being scored for its ranking: so many officials of so many.
+    /// A large cohort being scored and ranked: so many steps of so many (a score, then an
+    /// entry of the ranking, for each official).
     Scoring(usize, usize),
 }
 
@@ -158,14 +161,23 @@ impl Importing {
     }
 }
 
-/// A large cohort scored a slice per task before it is ranked.
-#[derive(Debug)]
+/// A large cohort scored, then its ranking made, a slice per task.
 pub struct Scoring {
     /// The (cohort id, rules revision) the scores are for.
     pub key: (u64, u64),
     pub scores: RefCell<Vec<Score>>,
-    /// Milliseconds spent scoring so far.
+    /// The ranking being made, once every official is scored.
+    pub build: RefCell<Option<RankingBuild>>,
+    /// Milliseconds spent so far.
     pub ms: Cell<f64>,
+}
+
+impl std::fmt::Debug for Scoring {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scoring")
+            .field("key", &self.key)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A rule set to compare: the default, the one in force, or a saved variant.

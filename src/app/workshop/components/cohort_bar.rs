@@ -71,6 +71,48 @@ fn import_bytes(state: &AppState, file: String, bytes: Vec<u8>) {
     state.dispatch(Action::Workshop(action));
 }
 
+/// Bytes read per piece of a chosen file (a task of a few milliseconds each).
+const PIECE: f64 = 2.0 * 1024.0 * 1024.0;
+
+/// Reads a chosen file a piece at a time, the page answering in between and showing how far
+/// it is: plain UTF-8 is gathered into text as it comes (`encoding::Pieces`); anything else is
+/// read whole and goes to [`import_bytes`] (a workbook, another encoding).
+async fn read_in_pieces(state: AppState, file: web_sys::File) {
+    let (name, total) = (file.name(), file.size());
+    let mut pieces = encoding::Pieces::new();
+    let mut at = 0.0;
+    while at < total {
+        let to = (at + PIECE).min(total);
+        match dom::read_piece(&file, at, to).await {
+            Ok(bytes) => pieces.push(&bytes),
+            Err(e) => {
+                let (en, zh) = (e.clone(), format!("无法读取文件:{e}"));
+                state.dispatch(Action::Workshop(WorkshopAction::ImportRefused {
+                    file: name,
+                    en,
+                    zh,
+                }));
+                return;
+            }
+        }
+        at = to;
+        if total > PIECE {
+            state.dispatch(Action::Workshop(WorkshopAction::Busy(Busy::Loading(
+                at as usize,
+                total as usize,
+            ))));
+        }
+    }
+    match pieces.finish() {
+        Ok(decoded) => state.dispatch(Action::Workshop(WorkshopAction::ImportRead {
+            file: name,
+            text: decoded.text,
+            read_as: ReadAs::Text(decoded.encoding),
+        })),
+        Err(bytes) => import_bytes(&state, name, bytes),
+    }
+}
+
 /// Text with its delimiter turned into tabs, to paste into a spreadsheet: the CSV this program
 /// writes, read back into records and joined by tabs.
 pub fn tsv(text: &str) -> String {
@@ -131,11 +173,21 @@ pub fn cohort_bar(state: &AppState) -> Html {
     };
     let on_import = {
         let state = state.clone();
-        let done = Callback::from(move |(file, read): dom::BytesRead| match read {
-            Ok(bytes) => import_bytes(&state, file, bytes),
-            Err((en, zh)) => state.dispatch(Action::Workshop(WorkshopAction::ImportRefused { file, en, zh })),
-        });
-        Callback::from(move |e: Event| dom::read_chosen_bytes(&e, MAX_MB, done.clone()))
+        Callback::from(move |e: Event| {
+            let Some(file) = dom::take_chosen_file(&e) else {
+                return;
+            };
+            let size_mb = file.size() / (1024.0 * 1024.0);
+            if size_mb > f64::from(MAX_MB) {
+                state.dispatch(Action::Workshop(WorkshopAction::ImportRefused {
+                    file: file.name(),
+                    en: format!("the file is {size_mb:.0} MB; files up to {MAX_MB} MB can be imported"),
+                    zh: format!("文件为 {size_mb:.0} MB,可导入的文件最大 {MAX_MB} MB"),
+                }));
+                return;
+            }
+            yew::platform::spawn_local(read_in_pieces(state.clone(), file));
+        })
     };
     let export = |format: Format| {
         let state = state.clone();
@@ -231,21 +283,27 @@ pub fn cohort_bar(state: &AppState) -> Html {
         Busy::Writing => lang
             .pick("正在生成 Excel 文件……", "Writing the Excel file…")
             .to_string(),
-        Busy::Importing(done, n) => {
+        Busy::Loading(done, n) | Busy::Importing(done, n) => {
             let mb = |b: usize| format!("{:.1}", b as f64 / 1e6);
             match lang {
                 crate::engine::Lang::Zh => format!("正在读取名册:{} / {} MB……", mb(done), mb(n)),
                 crate::engine::Lang::En => format!("Reading the cohort: {} of {} MB…", mb(done), mb(n)),
             }
         }
-        Busy::Scoring(done, n) => match lang {
-            crate::engine::Lang::Zh => format!("正在计算得分:{done} / {n} 人……"),
-            crate::engine::Lang::En => format!("Scoring: {done} of {n} officials…"),
-        },
+        Busy::Scoring(done, n) => {
+            let percent = done * 100 / n.max(1);
+            match lang {
+                crate::engine::Lang::Zh => format!("正在计算得分并排名:{percent}%……"),
+                crate::engine::Lang::En => format!("Scoring and ranking: {percent}%…"),
+            }
+        }
     });
     // How far a long piece of work is, as a bar.
     let progress = w.busy.and_then(|b| match b {
-        Busy::Generating(done, n) | Busy::Importing(done, n) | Busy::Scoring(done, n) => Some((done, n)),
+        Busy::Generating(done, n)
+        | Busy::Loading(done, n)
+        | Busy::Importing(done, n)
+        | Busy::Scoring(done, n) => Some((done, n)),
         _ => None,
     });
     let import_error = w.import_error.clone().map(|e| {
