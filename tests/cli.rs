@@ -446,7 +446,7 @@ fn json_marks_the_rules_and_a_file_under_other_rules_gets_a_note() {
     );
     let output = run(&["json", "-", "--lang", "zh"], Some(&other.to_string()));
     assert!(
-        stderr(&output).contains("此文件按另一套规则(名称 另一套规则,版本 9)导出"),
+        stderr(&output).contains("此文件按另一套规则（名称 另一套规则，版本 9）导出"),
         "{}",
         stderr(&output)
     );

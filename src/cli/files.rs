@@ -103,7 +103,7 @@ pub fn note_other_rules(file: &str, mark: Option<&RulesMark>, rules: &RuleSet, l
     let (name, version) = (&mark.name, &mark.version);
     let note = match lang {
         Lang::Zh => format!(
-            "此文件按另一套规则(名称 {name},版本 {version})导出;当前按“{}”规则计算,结果可能不同。",
+            "此文件按另一套规则（名称 {name}，版本 {version}）导出；当前按“{}”规则计算，结果可能不同。",
             rules.name
         ),
         Lang::En => format!(
