@@ -412,3 +412,43 @@ fn odd_input_never_panics() {
         );
     }
 }
+
+#[test]
+fn json_marks_the_rules_and_a_file_under_other_rules_gets_a_note() {
+    let rules = RuleSet::default();
+    let cohort = serde_json::to_string(&dongliang::engine::demo::cohort(3, 3, 2023)).unwrap();
+    let written = ok_json(&["json", "-"], Some(&cohort));
+    let mark = json!({"name": rules.name, "version": rules.version, "hash": rules.content_hash()});
+    assert_eq!(written["rules"], mark);
+    let text = stdout(&run(&["json", "-"], Some(&cohort)));
+    assert!(text.starts_with("{\n  \"rules\": {"), "{text}");
+    // Read back under the same rules: no note.
+    let again = run(&["json", "-"], Some(&written.to_string()));
+    assert!(again.status.success());
+    assert_eq!(stderr(&again), "");
+    assert_eq!(serde_json::from_str::<Value>(&stdout(&again)).unwrap(), written);
+    // Under other rules: the same output, and a note.
+    let mut other = written.clone();
+    other["rules"] = json!({"name": "另一套规则", "version": "9", "hash": "sha256:0000000000000000"});
+    let output = run(&["rank", "-"], Some(&other.to_string()));
+    assert!(output.status.success());
+    let dossier = common::read(&common::data("examples/01-complete-good.json"));
+    let mut dossier: Value = serde_json::from_str(&dossier).unwrap();
+    dossier["rules"] = other["rules"].clone();
+    let output = run(&["evaluate", "-"], Some(&dossier.to_string()));
+    assert!(output.status.success());
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "note: -: this file was exported under other rules (另一套规则, version 9); it is computed here under \"{}\" version {} — results may differ\n",
+            rules.name_en, rules.version
+        )
+    );
+    let output = run(&["json", "-", "--lang", "zh"], Some(&other.to_string()));
+    assert!(
+        stderr(&output).contains("此文件按另一套规则（名称 另一套规则，版本 9）导出"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(serde_json::from_str::<Value>(&stdout(&output)).unwrap(), written);
+}

@@ -299,6 +299,36 @@ fn assumptions(wild: bool) -> BoxedStrategy<Option<Value>> {
     prop_oneof![3 => three, 2 => select(others)].boxed()
 }
 
+/// The mark of the rules a file was written under (`"rules"`, optional and informational).
+fn mark(wild: bool) -> BoxedStrategy<Option<Value>> {
+    let good = json!({"name": "默认规则", "version": "1.0", "hash": "sha256:0123456789abcdef"});
+    let valid = vec![
+        None,
+        None,
+        Some(Value::Null),
+        Some(good.clone()),
+        Some(json!({"hash": "", "version": "", "name": "x".repeat(100)})),
+    ];
+    let mut unknown = good.clone();
+    unknown["date"] = json!("2024-01-01");
+    let mut null_hash = good.clone();
+    null_hash["hash"] = Value::Null;
+    let mut long = good.clone();
+    long["version"] = json!("中".repeat(101));
+    let mut number = good.clone();
+    number["version"] = json!(1);
+    let invalid = vec![
+        Some(json!({"name": "默认规则", "version": "1.0"})),
+        Some(unknown),
+        Some(null_hash),
+        Some(long),
+        Some(number),
+        Some(json!(["默认规则", "1.0", "sha256:0123456789abcdef"])),
+        Some(json!("sha256:0123456789abcdef")),
+    ];
+    field(valid, invalid, wild)
+}
+
 /// A JSON dossier; with `wild`, subtly invalid here and there.
 fn dossier(wild: bool) -> BoxedStrategy<Value> {
     let pledges = prop::collection::vec(pledge(wild), if wild { 0..12 } else { 1..11 })
@@ -349,14 +379,16 @@ fn dossier(wild: bool) -> BoxedStrategy<Value> {
         history(wild),
         assumptions(wild),
         any::<u8>(),
+        mark(wild),
     );
     (head, tail)
         .prop_map(
             move |(
                 (name, post, kind, year, unit, quality),
-                (pledges, votes, positive, negative, history, assumptions, extra),
+                (pledges, votes, positive, negative, history, assumptions, extra, mark),
             )| {
                 let mut d = object(vec![
+                    ("rules", mark),
                     ("name", name),
                     ("post", post),
                     ("unit_kind", kind),
@@ -423,17 +455,30 @@ proptest! {
 
     #[test]
     fn cohorts_take_the_fast_path_only_when_every_official_is_valid(
-        officials in prop::collection::vec(dossier(true), 0..6)
+        officials in prop::collection::vec(dossier(true), 0..6),
+        mark in mark(true),
+        mark_last in any::<bool>(),
     ) {
         let rules = rules();
-        let text = json!({"officials": officials}).to_string();
+        // The mark written first (as this program writes it), last or not at all.
+        let text = match (&mark, mark_last) {
+            (None, _) => json!({"officials": officials}).to_string(),
+            (Some(m), false) => format!(r#"{{"rules": {m}, "officials": {}}}"#, Value::from(officials.clone())),
+            (Some(m), true) => format!(r#"{{"officials": {}, "rules": {m}}}"#, Value::from(officials.clone())),
+        };
+        let value: Value = serde_json::from_str(&text).unwrap();
+        let whole = Cohort::from_value(&value, rules);
         let all_valid = officials.iter().all(|d| Dossier::from_value(d, rules).is_ok());
         let walked: Option<Vec<Dossier>> = officials.iter().map(|d| Dossier::from_value(d, rules).ok()).collect();
         match fast::cohort(&text, rules) {
-            Some(cohort) => prop_assert_eq!(Some(cohort.officials), walked),
-            None => prop_assert!(!all_valid || officials.iter().any(|d| fast::dossier(&d.to_string(), rules).is_none())),
+            Some(cohort) => prop_assert_eq!(Ok(cohort), whole.clone()),
+            None => prop_assert!(whole.is_err() || officials.iter().any(|d| fast::dossier(&d.to_string(), rules).is_none())),
         }
-        prop_assert_eq!(Cohort::from_json(&text, rules).is_ok(), all_valid);
+        if whole.is_ok() {
+            prop_assert_eq!(whole.clone().map(|c| Some(c.officials)), Ok(walked));
+        }
+        prop_assert_eq!(Cohort::from_json(&text, rules), whole.clone());
+        prop_assert!(whole.is_err() || all_valid);
     }
 
     /// `validate` takes the typed checks first: the same answer as the walk of its JSON.

@@ -169,6 +169,7 @@ fn dossier_from(scores: BoxedStrategy<f64>) -> impl Strategy<Value = Dossier> {
             assumptions,
         )| {
             Dossier {
+                rules: None,
                 name,
                 post,
                 unit_kind,
@@ -343,7 +344,7 @@ proptest! {
 
     #[test]
     fn cohorts_round_trip_through_json(officials in proptest::collection::vec(dossier_from(decimal_score().boxed()), 0..4)) {
-        let cohort = Cohort { officials };
+        let cohort = Cohort { rules: None, officials };
         let text = serde_json::to_string(&cohort).unwrap();
         prop_assert_eq!(Cohort::from_json(&text, rules()), Ok(cohort));
     }

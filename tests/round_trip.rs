@@ -5,7 +5,7 @@
 
 use dongliang::engine::dossier::{Assumptions, Factors, NegativeRecord, PositiveClaim, VoteCounts, Votes};
 use dongliang::engine::ids::{PoliticalQuality, UnitKind};
-use dongliang::engine::{csv, Area, Cohort, Dossier, Grade, Pledge, RuleSet, Tier};
+use dongliang::engine::{csv, Area, Cohort, Dossier, Grade, Pledge, RuleSet, RulesMark, Tier};
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 
@@ -150,6 +150,7 @@ fn dossier() -> impl Strategy<Value = Dossier> {
         )| {
             let rules = rules();
             Dossier {
+                rules: None,
                 name,
                 post,
                 unit_kind,
@@ -187,7 +188,10 @@ fn dossier() -> impl Strategy<Value = Dossier> {
 }
 
 fn cohort() -> impl Strategy<Value = Cohort> {
-    prop::collection::vec(dossier(), 1..5).prop_map(|officials| Cohort { officials })
+    prop::collection::vec(dossier(), 1..5).prop_map(|officials| Cohort {
+        rules: None,
+        officials,
+    })
 }
 
 /// The CSV records joined again with another delimiter, quoted where that delimiter needs it.
@@ -235,8 +239,17 @@ proptest! {
     }
 
     #[test]
-    fn accepted_cohorts_round_trip_through_json(cohort in cohort()) {
+    fn accepted_cohorts_round_trip_through_json(mut cohort in cohort(), marked in any::<bool>()) {
         let rules = rules();
+        // The mark of the rules a file was written under reads back, on the cohort and on
+        // a dossier alike.
+        if marked {
+            let mark = RulesMark::of(rules);
+            cohort.rules = Some(mark.clone());
+            for d in &mut cohort.officials {
+                d.rules = Some(mark.clone());
+            }
+        }
         let compact = serde_json::to_string(&cohort).unwrap();
         prop_assert_eq!(Cohort::from_json(&compact, rules), Ok(cohort.clone()));
         let pretty = serde_json::to_string_pretty(&cohort).unwrap();

@@ -10,7 +10,7 @@ fn rules() -> &'static RuleSet {
     RULES.get_or_init(RuleSet::default)
 }
 
-fn json_sliced(text: &str, bytes: usize) -> (Result<Vec<Dossier>, FieldErrors>, usize) {
+fn json_sliced(text: &str, bytes: usize) -> (Result<Cohort, FieldErrors>, usize) {
     let mut slices = fast::Slices::new(text.to_string());
     let mut steps = 1;
     loop {
@@ -37,8 +37,8 @@ fn csv_sliced(text: &str, bytes: usize) -> (Result<Vec<Dossier>, Vec<csv::CsvErr
     }
 }
 
-fn json_whole(text: &str) -> Result<Vec<Dossier>, FieldErrors> {
-    Cohort::from_json(text, rules()).map(|c| c.officials)
+fn json_whole(text: &str) -> Result<Cohort, FieldErrors> {
+    Cohort::from_json(text, rules())
 }
 
 fn csv_whole(text: &str) -> Result<Vec<Dossier>, Vec<csv::CsvError>> {
@@ -58,6 +58,7 @@ fn a_valid_cohort_read_in_slices_is_the_cohort_read_whole() {
         let csv_text = csv::write(&officials);
         for bytes in SIZES {
             let (read, steps) = json_sliced(&json, bytes);
+            let read = read.map(|c| c.officials);
             assert_eq!(
                 read.as_ref(),
                 Ok(&officials),
@@ -132,11 +133,23 @@ fn a_cohort_with_errors_read_in_slices_has_the_errors_of_reading_it_whole() {
         json.trim_end_matches('}').to_string(),
         json.replacen("{\"officials\"", "{\"officials\": [], \"x\"", 1),
         format!("[{}]", json),
+        // The mark of the rules a cohort was written under, before or after its officials,
+        // well-formed or not.
+        json.replacen(
+            "{\"officials\"",
+            "{\"rules\": {\"name\": \"x\", \"version\": \"1\", \"hash\": \"ab12\"}, \"officials\"",
+            1,
+        ),
+        json.replacen("{\"officials\"", "{\"rules\": {\"name\": 1}, \"officials\"", 1),
+        format!(
+            "{}, \"rules\": {{\"name\": \"x\", \"version\": \"1\", \"hash\": \"ab12\"}}}}",
+            json.trim_end_matches('}')
+        ),
     ];
     for text in &faulty_json {
         let whole = json_whole(text);
         assert!(
-            whole.is_err() || text == "{\"officials\": []}",
+            whole.is_err() || text == "{\"officials\": []}" || text.contains("\"ab12\""),
             "{text:.80}: a faulty file"
         );
         for bytes in SIZES {
@@ -158,7 +171,7 @@ proptest! {
     fn slices_of_any_size_read_what_the_whole_file_reads(seed in 0u64..1000, size in 0usize..60, bytes in 1usize..5000, delimiter in prop::sample::select(vec![',', '\t', ';'])) {
         let officials = demo::cohort(seed, size, 2023).officials;
         let json = format!("{{\"officials\": {}}}", serde_json::to_string(&officials).unwrap());
-        prop_assert_eq!(json_sliced(&json, bytes).0, Ok(officials.clone()));
+        prop_assert_eq!(json_sliced(&json, bytes).0.map(|c| c.officials), Ok(officials.clone()));
         let text = csv::write(&officials);
         let text = if delimiter == ',' { text } else {
             // Re-delimit: the demo's cells hold no commas outside quotes that change meaning.

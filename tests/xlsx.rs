@@ -544,6 +544,7 @@ fn dossier() -> impl Strategy<Value = Dossier> {
                 assumptions,
             )| {
                 Dossier {
+                    rules: None,
                     name,
                     post,
                     unit_kind,

@@ -4,14 +4,16 @@ use std::rc::Rc;
 
 use super::share::ShareError;
 use super::storage::Unreadable;
-use crate::engine::{FieldErrors, RuleSet};
+use crate::engine::{FieldErrors, Lang, RuleSet, RulesMark};
 
 /// One message shown above the editor until dismissed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    /// A file was imported as a new dossier.
+    /// A file was imported as a new dossier; `mark` is the rules it says it was exported
+    /// under, if it says so (a note is shown while they are not the rules in force).
     Imported {
         label: String,
+        mark: Option<RulesMark>,
     },
     /// A file could not be imported; nothing was changed.
     ImportFailed {
@@ -54,4 +56,24 @@ pub enum Notice {
     ShareLink(String),
     /// The browser refused to save (private mode or full storage).
     SaveFailed,
+}
+
+/// The mark of an imported file when it names rules other than those in force (`hash`).
+pub fn other_rules<'m>(mark: Option<&'m RulesMark>, hash: &str) -> Option<&'m RulesMark> {
+    mark.filter(|m| m.differs_from(hash))
+}
+
+/// Says that a file was exported under other rules and is computed under `rules`.
+pub fn other_rules_text(mark: &RulesMark, rules: &RuleSet, lang: Lang) -> String {
+    let (name, version) = (&mark.name, &mark.version);
+    match lang {
+        Lang::Zh => format!(
+            "此文件按另一套规则（名称 {name}，版本 {version}）导出；当前按“{}”规则计算，结果可能不同。",
+            rules.name
+        ),
+        Lang::En => format!(
+            "This file was exported under other rules ({name}, version {version}); it is computed here under \"{}\" (version {}) — results may differ.",
+            rules.name_en, rules.version
+        ),
+    }
 }

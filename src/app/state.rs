@@ -446,12 +446,15 @@ impl Reducible for State {
                 s.open_new(&label, d);
             }
             Action::Import { file, text } => match Dossier::from_json(&text, &s.rules) {
-                Ok(d) => {
+                Ok(mut d) => {
+                    // The mark says which rules the file was written under; the dossier kept
+                    // is the user's, written under the rules in force when exported again.
+                    let mark = d.rules.take();
                     let stem = file.trim_end_matches(".json");
                     let label = d.name.clone().unwrap_or_else(|| stem.to_string());
                     s.open_new(&label, d);
                     let label = s.library.open().label.clone();
-                    s.notice = Some(Rc::new(Notice::Imported { label }));
+                    s.notice = Some(Rc::new(Notice::Imported { label, mark }));
                 }
                 Err(errors) => s.notice = Some(Rc::new(Notice::ImportFailed { file, errors })),
             },
@@ -491,7 +494,7 @@ impl Reducible for State {
                     let d = (*s.dossier).clone();
                     s.open_new(&name, d);
                     let label = s.library.open().label.clone();
-                    s.notice = Some(Rc::new(Notice::Imported { label }));
+                    s.notice = Some(Rc::new(Notice::Imported { label, mark: None }));
                 }
             }
             Action::EndPreview => {
@@ -628,6 +631,55 @@ mod tests {
             after.notice.as_deref(),
             Some(Notice::ImportFailed { .. })
         ));
+    }
+
+    #[test]
+    fn a_dossier_exported_under_other_rules_is_imported_with_a_note() {
+        use crate::app::notice::{other_rules, other_rules_text};
+        use crate::engine::RulesMark;
+        let s = start();
+        let mut d = (*s.dossier).clone();
+        let mark = RulesMark {
+            name: "另一套规则".into(),
+            version: "2.0".into(),
+            hash: "sha256:0123456789abcdef".into(),
+        };
+        d.rules = Some(mark.clone());
+        let text = serde_json::to_string(&d).unwrap();
+        let after = s.clone().reduce(Action::Import {
+            file: "other.json".into(),
+            text,
+        });
+        let Some(Notice::Imported { mark: Some(read), .. }) = after.notice.as_deref() else {
+            panic!("imported with its mark: {:?}", after.notice);
+        };
+        assert_eq!(read, &mark);
+        assert_eq!(other_rules(Some(read), &after.rules_hash), Some(&mark));
+        // The dossier kept is the user's: no mark, the same result as before.
+        assert_eq!(after.dossier.rules, None);
+        assert_eq!(after.library.open().dossier.rules, None);
+        assert_eq!(after.result.total, s.result.total);
+        assert_eq!(after.library.slots.len(), s.library.slots.len() + 1);
+        assert_eq!(
+            other_rules_text(&mark, &after.rules, Lang::Zh),
+            format!(
+                "此文件按另一套规则（名称 另一套规则，版本 2.0）导出；当前按“{}”规则计算，结果可能不同。",
+                after.rules.name
+            )
+        );
+        let en = other_rules_text(&mark, &after.rules, Lang::En);
+        assert!(en.starts_with("This file was exported under other rules (另一套规则, version 2.0); it is computed here under \""), "{en}");
+        assert!(!en.contains(['“', '”', '，', '；', '（']), "{en}");
+        // Under the same rules, no note.
+        d.rules = Some(RulesMark::of(&s.rules));
+        let same = s.reduce(Action::Import {
+            file: "same.json".into(),
+            text: serde_json::to_string(&d).unwrap(),
+        });
+        let Some(Notice::Imported { mark, .. }) = same.notice.as_deref() else {
+            panic!("imported: {:?}", same.notice);
+        };
+        assert_eq!(other_rules(mark.as_ref(), &same.rules_hash), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Write};
 use crate::input::read_bytes;
 
 use dongliang::engine::encoding::{self, Encoding};
-use dongliang::engine::{csv, Cohort, Dossier, FieldErrors, Lang, RuleSet};
+use dongliang::engine::{csv, Cohort, Dossier, FieldErrors, Lang, RuleSet, RulesMark};
 
 fn has_extension(path: &str, extensions: &[&str]) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -92,6 +92,26 @@ fn read_workbook(file: &str, _: &[u8], _: &RuleSet, lang: Lang) -> Result<Cohort
             "this build reads no .xlsx workbooks (build it with --features xlsx)"
         )
     )])
+}
+
+/// A note on standard error when a file was written under rules other than those in force
+/// (its mark, `"rules"`, has another hash): it is computed under the rules in force anyway.
+pub fn note_other_rules(file: &str, mark: Option<&RulesMark>, rules: &RuleSet, lang: Lang) {
+    let Some(mark) = mark.filter(|m| m.differs_from(&rules.content_hash())) else {
+        return;
+    };
+    let (name, version) = (&mark.name, &mark.version);
+    let note = match lang {
+        Lang::Zh => format!(
+            "此文件按另一套规则（名称 {name}，版本 {version}）导出；当前按“{}”规则计算，结果可能不同。",
+            rules.name
+        ),
+        Lang::En => format!(
+            "this file was exported under other rules ({name}, version {version}); it is computed here under \"{}\" version {} — results may differ",
+            rules.name_en, rules.version
+        ),
+    };
+    eprintln!("note: {file}: {note}");
 }
 
 /// The example row of the templates: the app's worked example 01.

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use args::{Args, Command, Format};
 use dongliang::engine::{
-    compare, csv, demo, fast, report, Cohort, Dossier, Engine, FieldErrors, Lang, Ranking, RuleSet,
+    compare, csv, demo, fast, report, Cohort, Dossier, Engine, FieldErrors, Lang, Ranking, RuleSet, RulesMark,
 };
 use input::{read, read_bytes, text};
 
@@ -128,8 +128,7 @@ fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
         Command::Rules if args.text => out.write_all(report::rule_set(&rules, args.lang).as_bytes())?,
         Command::Rules => json(out, &rules, compact)?,
         Command::Evaluate => {
-            let dossier =
-                Dossier::from_json(&read(file)?, &rules).map_err(|e| lines(e, args.error_lang, file))?;
+            let dossier = read_dossier(file, &rules, args.error_lang)?;
             let result = if args.trace {
                 engine.evaluate_traced(&dossier)
             } else {
@@ -147,8 +146,7 @@ fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
             json(out, &value, compact)?
         }
         Command::WhatIf => {
-            let dossier =
-                Dossier::from_json(&read(file)?, &rules).map_err(|e| lines(e, args.error_lang, file))?;
+            let dossier = read_dossier(file, &rules, args.error_lang)?;
             let report = engine.what_if(&dossier);
             if args.text {
                 out.write_all(report::what_if(&report, &rules, args.lang).as_bytes())?
@@ -184,7 +182,11 @@ fn run(args: &Args, out: &mut impl Write) -> Result<(), Failure> {
             }
         }
         Command::Csv => csv::write_to(out, &read_cohort(file, &rules, args.error_lang)?.officials)?,
-        Command::Json => json(out, &read_cohort(file, &rules, args.error_lang)?, compact)?,
+        Command::Json => {
+            let mut cohort = read_cohort(file, &rules, args.error_lang)?;
+            cohort.rules = Some(RulesMark::of(&rules));
+            json(out, &cohort, compact)?
+        }
         Command::Demo => json(
             out,
             &demo::cohort(args.seed, args.size, rules.effective_year),
@@ -238,7 +240,16 @@ fn workbook(_: &Args) -> Result<Vec<u8>, Vec<String>> {
 
 /// A cohort from JSON, CSV (any encoding Excel and WPS write) or an .xlsx workbook.
 fn read_cohort(file: &str, rules: &RuleSet, lang: Lang) -> Result<Cohort, Vec<String>> {
-    files::read_cohort(file, rules, lang, |e| lines(e, lang, file))
+    let cohort = files::read_cohort(file, rules, lang, |e| lines(e, lang, file))?;
+    files::note_other_rules(file, cohort.rules.as_ref(), rules, lang);
+    Ok(cohort)
+}
+
+/// A dossier from JSON, with a note when it was written under other rules.
+fn read_dossier(file: &str, rules: &RuleSet, lang: Lang) -> Result<Dossier, Vec<String>> {
+    let dossier = Dossier::from_json(&read(file)?, rules).map_err(|e| lines(e, lang, file))?;
+    files::note_other_rules(file, dossier.rules.as_ref(), rules, lang);
+    Ok(dossier)
 }
 
 /// The ranking of a cohort file. A UTF-8 file of JSON or CSV is ranked as it is decoded: of

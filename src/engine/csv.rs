@@ -507,7 +507,10 @@ impl<'a> Iterator for Split<'a> {
 
 /// Reads a cohort from CSV; every problem is reported by line and column.
 pub fn read(text: &str, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
-    read_with(text, rules, |d| d).map(|officials| Cohort { officials })
+    read_with(text, rules, |d| d).map(|officials| Cohort {
+        rules: None,
+        officials,
+    })
 }
 
 /// [`read`], each official handed to `each` as soon as its row is read (as
@@ -528,14 +531,20 @@ pub fn read_with<T>(
 /// column, and nothing is returned unless every record is valid — the same checks and the same
 /// messages as [`read`], which splits CSV text and reads its records the same way.
 pub fn read_records(records: Vec<(usize, Vec<String>)>, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
-    read_rows(records.into_iter(), rules, true, |d| d).map(|officials| Cohort { officials })
+    read_rows(records.into_iter(), rules, true, |d| d).map(|officials| Cohort {
+        rules: None,
+        officials,
+    })
 }
 
 /// [`read`] without the fast path: every row is checked through the JSON value walk. For the
 /// tests that compare the two; the results are the same.
 #[doc(hidden)]
 pub fn read_walked(text: &str, rules: &RuleSet) -> Result<Cohort, Vec<CsvError>> {
-    read_split(text, rules, false, |d| d).map(|officials| Cohort { officials })
+    read_split(text, rules, false, |d| d).map(|officials| Cohort {
+        rules: None,
+        officials,
+    })
 }
 
 /// [`read`]: the records read as they are split, their cells borrowed from the text where they

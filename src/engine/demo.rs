@@ -282,6 +282,7 @@ fn posts(size: usize) -> Vec<(String, UnitKind)> {
 /// A cohort of `size` fictional officials for `year`, the same for the same `seed`.
 pub fn cohort(seed: u64, size: usize, year: i32) -> Cohort {
     Cohort {
+        rules: None,
         officials: officials(seed, size, year).collect(),
     }
 }
@@ -333,6 +334,7 @@ fn official(rng: &mut Rng, names: &mut Names, post: String, kind: UnitKind, year
     }
     let history = (0..rng.below(3)).map(|_| history_tier(rng, strength)).collect();
     Dossier {
+        rules: None,
         name: Some(name),
         post: Some(post),
         unit_kind: Some(kind),

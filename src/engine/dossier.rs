@@ -6,12 +6,20 @@ use serde::{Deserialize, Serialize};
 use super::error::FieldErrors;
 use super::fast;
 use super::ids::{Area, Grade, PoliticalQuality, RaterGroup, Tier, UnitKind, VoteCategory};
+use super::mark::RulesMark;
 use super::rules::RuleSet;
 
 /// One official's assessment year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Dossier {
+    /// The rules the file was written under (informational: evaluation does not read it).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_map"
+    )]
+    pub rules: Option<RulesMark>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -242,6 +250,13 @@ impl Assumptions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Cohort {
+    /// The rules the file was written under (informational: evaluation does not read it).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fast::opt_map"
+    )]
+    pub rules: Option<RulesMark>,
     #[serde(deserialize_with = "fast::vec_of_maps")]
     pub officials: Vec<Dossier>,
 }
@@ -329,6 +344,11 @@ impl Cohort {
             }
         }
         let value = super::json::parse_value(text)?;
-        super::dossier_check::decode_cohort(&value, rules)
+        Cohort::from_value(&value, rules)
+    }
+
+    /// Validates an already parsed JSON value (the walk that collects every problem).
+    pub fn from_value(value: &serde_json::Value, rules: &RuleSet) -> Result<Cohort, FieldErrors> {
+        super::dossier_check::decode_cohort(value, rules)
     }
 }

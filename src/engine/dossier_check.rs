@@ -11,6 +11,7 @@ use super::dossier::{
 use super::error::{FieldErrors, Problem};
 use super::ids::{Area, Grade, PoliticalQuality, RaterGroup, Tier, UnitKind, VoteCategory};
 use super::json::{field_path, Reader};
+use super::mark::{RulesMark, MARK_FIELDS};
 use super::rules::RuleSet;
 
 // The limits, shared with the fast path (`fast.rs`).
@@ -22,6 +23,7 @@ pub(crate) const MIN_YEAR: f64 = 1949.0;
 pub(crate) const MAX_YEAR: f64 = 2100.0;
 
 const DOSSIER_FIELDS: &[&str] = &[
+    "rules",
     "name",
     "post",
     "unit_kind",
@@ -48,7 +50,9 @@ pub(crate) fn decode(value: &Value, rules: &RuleSet) -> Result<Dossier, FieldErr
 pub(crate) fn decode_cohort(value: &Value, rules: &RuleSet) -> Result<Cohort, FieldErrors> {
     let mut r = Reader::default();
     let mut officials = Vec::new();
-    if let Some(map) = r.object("", value, &["officials"]) {
+    let mut mark = None;
+    if let Some(map) = r.object("", value, &["rules", "officials"]) {
+        mark = read_mark(&mut r, "rules", map.get("rules"));
         match map.get("officials") {
             None => r.problem("officials", Problem::Missing),
             Some(list) => {
@@ -72,13 +76,17 @@ pub(crate) fn decode_cohort(value: &Value, rules: &RuleSet) -> Result<Cohort, Fi
             }
         }
     }
-    r.errors.into_result(Cohort { officials })
+    r.errors.into_result(Cohort {
+        rules: mark,
+        officials,
+    })
 }
 
 fn read_dossier(r: &mut Reader, path: &str, value: &Value, rules: &RuleSet) -> Option<Dossier> {
     let map = r.object(path, value, DOSSIER_FIELDS)?;
     let at = |field: &str| field_path(path, field);
     let mut dossier = Dossier {
+        rules: read_mark(r, &at("rules"), map.get("rules")),
         name: r.string(&at("name"), map.get("name"), MAX_NAME),
         post: r.string(&at("post"), map.get("post"), MAX_NAME),
         unit_kind: r.choice(
@@ -112,6 +120,26 @@ fn read_dossier(r: &mut Reader, path: &str, value: &Value, rules: &RuleSet) -> O
         dossier.assumptions = read_assumptions(r, &at("assumptions"), assumptions);
     }
     Some(dossier)
+}
+
+/// The mark of the rules a file was written under: `null` or absent is none; otherwise an
+/// object of three strings (spec §10, `mark.rs`).
+fn read_mark(r: &mut Reader, path: &str, value: Option<&Value>) -> Option<RulesMark> {
+    let map = r.object(path, value.filter(|v| !v.is_null())?, &MARK_FIELDS)?;
+    let [name, version, hash] = MARK_FIELDS.map(|field| {
+        let at = field_path(path, field);
+        let value = map.get(field);
+        match value {
+            None => r.problem(&at, Problem::Missing),
+            Some(v) => r.reject_null(&at, Some(v), "a string"),
+        }
+        r.string(&at, value, MAX_NAME)
+    });
+    Some(RulesMark {
+        name: name?,
+        version: version?,
+        hash: hash?,
+    })
 }
 
 fn read_pledges(r: &mut Reader, path: &str, map: &Map<String, Value>, rules: &RuleSet) -> Vec<Pledge> {

@@ -28,6 +28,7 @@ use serde::de::{self, Deserialize, Deserializer, Visitor};
 use super::dossier::{Cohort, Dossier, NegativeRecord, Pledge, PositiveClaim, Votes};
 use super::dossier_check::{MAX_COHORT, MAX_HISTORY, MAX_NAME, MAX_TEXT, MAX_YEAR, MIN_YEAR};
 use super::ids::{Area, Grade, PoliticalQuality, Tier, UnitKind};
+use super::mark::RulesMark;
 use super::rules::RuleSet;
 
 /// Whether `Dossier::from_json`, `Cohort::from_json` and `csv::read` try the fast path first:
@@ -47,7 +48,11 @@ pub fn dossier(text: &str, rules: &RuleSet) -> Option<Dossier> {
 /// is decoded an official at a time, on several threads when it is large ([`cohort_with`]);
 /// any other spelling goes through serde's derived decoder for the whole cohort.
 pub fn cohort(text: &str, rules: &RuleSet) -> Option<Cohort> {
-    cohort_with(text, rules, |d| d).map(|officials| Cohort { officials })
+    let (mark, officials) = cohort_parts(text, rules, pieces(text), |d| d)?;
+    Some(Cohort {
+        rules: mark,
+        officials,
+    })
 }
 
 /// [`cohort`], each official handed to `each` as soon as it is decoded and accepted, on the
@@ -59,13 +64,17 @@ pub fn cohort_with<T: Send>(
     rules: &RuleSet,
     each: impl Fn(Dossier) -> T + Sync,
 ) -> Option<Vec<T>> {
-    let pieces = match array_span(text.as_bytes()) {
-        Some((start, end)) if end - start >= PARALLEL_MIN => std::thread::available_parallelism()
+    cohort_in_pieces(text, rules, pieces(text), each)
+}
+
+/// How many pieces [`cohort_with`] cuts a cohort's text into.
+fn pieces(text: &str) -> usize {
+    match array_span(text) {
+        Some((_, start, end)) if end - start >= PARALLEL_MIN => std::thread::available_parallelism()
             .map_or(1, usize::from)
             .min(MAX_PIECES),
         _ => 1,
-    };
-    cohort_in_pieces(text, rules, pieces, each)
+    }
 }
 
 /// [`cohort_with`] with the officials cut into `pieces` pieces (when the text has the usual
@@ -77,8 +86,18 @@ pub fn cohort_in_pieces<T: Send>(
     pieces: usize,
     each: impl Fn(Dossier) -> T + Sync,
 ) -> Option<Vec<T>> {
-    let officials = match array_span(text.as_bytes()) {
-        Some((start, end)) => {
+    cohort_parts(text, rules, pieces, each).map(|(_, officials)| officials)
+}
+
+/// [`cohort_in_pieces`] and the cohort's mark of the rules it was written under.
+fn cohort_parts<T: Send>(
+    text: &str,
+    rules: &RuleSet,
+    pieces: usize,
+    each: impl Fn(Dossier) -> T + Sync,
+) -> Option<(Option<RulesMark>, Vec<T>)> {
+    let (mark, officials) = match array_span(text) {
+        Some((mark, start, end)) => {
             let stop = AtomicBool::new(false);
             let reader = Reader {
                 text,
@@ -87,17 +106,17 @@ pub fn cohort_in_pieces<T: Send>(
                 stop: &stop,
                 each: &each,
             };
-            reader.officials(start, pieces.max(1))?
+            (mark, reader.officials(start, pieces.max(1))?)
         }
         None => {
             let cohort: Cohort = from_str(text)?;
             if !cohort.officials.iter().all(|d| accepts(d, rules)) {
                 return None;
             }
-            cohort.officials.into_iter().map(&each).collect()
+            (cohort.rules, cohort.officials.into_iter().map(&each).collect())
         }
     };
-    (officials.len() <= MAX_COHORT).then_some(officials)
+    (officials.len() <= MAX_COHORT && mark_within(&mark)).then_some((mark, officials))
 }
 
 /// A cohort `{"officials": [...]}` read a slice at a time, for a reader that must not keep the
@@ -109,6 +128,8 @@ pub struct Slices {
     text: String,
     /// Where the array's elements end (its `]`), when the text has the usual shape.
     end: Option<usize>,
+    /// The cohort's mark of the rules it was written under, read before its officials.
+    mark: Option<RulesMark>,
     /// Where the next official begins.
     at: usize,
     officials: Vec<Dossier>,
@@ -116,10 +137,13 @@ pub struct Slices {
 
 impl Slices {
     pub fn new(text: String) -> Slices {
-        let span = array_span(text.as_bytes()).filter(|_| IN_USE);
-        let at = span.map_or(0, |(start, _)| skip_space(text.as_bytes(), start));
+        let (mark, at, end) = match array_span(&text).filter(|_| IN_USE) {
+            Some((mark, start, end)) => (mark, skip_space(text.as_bytes(), start), Some(end)),
+            None => (None, 0, None),
+        };
         Slices {
-            end: span.map(|(_, end)| end),
+            end,
+            mark,
             at,
             text,
             officials: Vec::new(),
@@ -134,19 +158,19 @@ impl Slices {
     /// Reads the officials that start within `bytes` bytes from where the last step stopped (at
     /// least one); `Some` with the cohort, or every problem with its field path, once all is
     /// read.
-    pub fn step(
-        &mut self,
-        rules: &RuleSet,
-        bytes: usize,
-    ) -> Option<Result<Vec<Dossier>, super::FieldErrors>> {
-        let whole = |text: &str| Cohort::from_json(text, rules).map(|c| c.officials);
+    pub fn step(&mut self, rules: &RuleSet, bytes: usize) -> Option<Result<Cohort, super::FieldErrors>> {
+        let whole = |text: &str| Cohort::from_json(text, rules);
         let Some(end) = self.end else {
             return Some(whole(&self.text));
         };
         if self.at >= end {
             let officials = std::mem::take(&mut self.officials);
-            return Some(if officials.len() <= MAX_COHORT {
-                Ok(officials)
+            let mark = self.mark.take();
+            return Some(if officials.len() <= MAX_COHORT && mark_within(&mark) {
+                Ok(Cohort {
+                    rules: mark,
+                    officials,
+                })
             } else {
                 whole(&self.text)
             });
@@ -186,11 +210,26 @@ fn skip_space(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// Where the elements of `{"officials": [` … `]}` lie: from just after the `[` to the `]`, when
-/// the text starts and ends that way (the key written plainly). Whether what lies between is a
-/// list of officials is for [`Reader::officials`] to find: if it is, the text is that cohort.
-fn array_span(bytes: &[u8]) -> Option<(usize, usize)> {
+/// the text starts and ends that way (the key written plainly), and the mark of the rules when
+/// it comes first (`{"rules": {…}, "officials": [`, as this program writes it). Whether what
+/// lies between is a list of officials is for [`Reader::officials`] to find: if it is, the
+/// text is that cohort.
+fn array_span(text: &str) -> Option<(Option<RulesMark>, usize, usize)> {
+    let bytes = text.as_bytes();
     let mut i = skip_space(bytes, 0);
-    for token in [&b"{"[..], b"\"officials\"", b":", b"["] {
+    i = bytes[i..].starts_with(b"{").then_some(i + 1)?;
+    let mut mark = None;
+    let at = skip_space(bytes, i);
+    if bytes[at..].starts_with(b"\"rules\"") {
+        let colon = skip_space(bytes, at + b"\"rules\"".len());
+        let value = bytes[colon..].starts_with(b":").then_some(colon + 1)?;
+        let mut stream =
+            serde_json::Deserializer::from_str(&text[value..]).into_iter::<Option<Map<RulesMark>>>();
+        mark = stream.next()?.ok()?.map(|m| m.0);
+        let comma = skip_space(bytes, value + stream.byte_offset());
+        i = bytes[comma..].starts_with(b",").then_some(comma + 1)?;
+    }
+    for token in [&b"\"officials\""[..], b":", b"["] {
         i = skip_space(bytes, i);
         i = bytes[i..].starts_with(token).then_some(i + token.len())?;
     }
@@ -201,7 +240,7 @@ fn array_span(bytes: &[u8]) -> Option<(usize, usize)> {
         }
         end = (end > i && bytes[end - 1] == token).then_some(end - 1)?;
     }
-    Some((i, end))
+    Some((mark, i, end))
 }
 
 /// Below this many bytes of officials, one thread decodes them all.
@@ -374,7 +413,8 @@ fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Option<T> {
 /// `dossier_check` that the types alone do not make). Cheap: no allocation, no path.
 pub fn accepts(d: &Dossier, rules: &RuleSet) -> bool {
     let a = &d.assumptions;
-    text_within(&d.name, MAX_NAME)
+    mark_within(&d.rules)
+        && text_within(&d.name, MAX_NAME)
         && text_within(&d.post, MAX_NAME)
         && d.year
             .is_none_or(|y| (MIN_YEAR..=MAX_YEAR).contains(&f64::from(y)))
@@ -395,6 +435,13 @@ fn within(s: &str, max: usize) -> bool {
 
 fn text_within(s: &Option<String>, max: usize) -> bool {
     s.as_deref().is_none_or(|s| within(s, max))
+}
+
+/// A mark's strings are no longer than a name.
+fn mark_within(mark: &Option<RulesMark>) -> bool {
+    mark.as_ref().is_none_or(|m| {
+        within(&m.name, MAX_NAME) && within(&m.version, MAX_NAME) && within(&m.hash, MAX_NAME)
+    })
 }
 
 /// An optional score in 0–100 (NaN is not).

@@ -3,7 +3,7 @@
 //! | spec | module |
 //! |---|---|
 //! | §1–§7 parameters | [`rules`] (data: `rules/default.json`), [`rules_check`] (validation) |
-//! | §9–§10 dossier | [`dossier`] (model), [`fast`] (the fast path), `dossier_check` (decoding, every error with its path) |
+//! | §9–§10 dossier | [`dossier`] (model), [`fast`] (the fast path), `dossier_check` (decoding, every error with its path), [`mark`] (the rules a file was written under) |
 //! | §2–§5, §7 arithmetic | [`evaluate`] ([`Engine::score`], [`Engine::compute`]) |
 //! | §5–§6 result | [`assessment`] ([`Engine::evaluate`]), [`consequences`] |
 //! | explanation | [`trace`] (opt-in tracer), `explain` (the steps), [`plain`] (the readable lines) |
@@ -41,6 +41,7 @@ mod explain;
 pub mod fast;
 pub mod ids;
 mod json;
+pub mod mark;
 pub mod plain;
 pub mod report;
 pub mod rules;
@@ -59,6 +60,7 @@ pub use dossier::{Cohort, Dossier, Pledge};
 pub use error::{FieldError, FieldErrors, Problem};
 pub use evaluate::{Engine, Score};
 pub use ids::{Area, Consequence, Grade, RaterGroup, Tier, VoteCategory};
+pub use mark::RulesMark;
 pub use rules::RuleSet;
 pub use text::Lang;
 pub use trace::Step;

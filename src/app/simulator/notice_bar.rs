@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::app::dom;
 use crate::app::hooks::AppState;
-use crate::app::notice::Notice;
+use crate::app::notice::{other_rules, other_rules_text, Notice};
 use crate::app::share::ShareError;
 use crate::app::state::Action;
 use crate::engine::{FieldErrors, Lang};
@@ -55,13 +55,23 @@ pub fn notice_bar(state: &AppState) -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Dismiss))
     };
     let (kind, body) = match &*notice {
-        Notice::Imported { label } => (
-            "ok",
-            html! { <p>{ match lang {
-                Lang::Zh => format!("已导入为新档案“{label}”。"),
-                Lang::En => format!("Imported as the new dossier \"{label}\"."),
-            } }</p> },
-        ),
+        Notice::Imported { label, mark } => {
+            let other = other_rules(mark.as_ref(), &state.rules_hash);
+            (
+                "ok",
+                html! {
+                    <>
+                        <p>{ match lang {
+                            Lang::Zh => format!("已导入为新档案“{label}”。"),
+                            Lang::En => format!("Imported as the new dossier \"{label}\"."),
+                        } }</p>
+                        if let Some(mark) = other {
+                            <p data-testid="other-rules">{ other_rules_text(mark, &state.rules, lang) }</p>
+                        }
+                    </>
+                },
+            )
+        }
         Notice::ImportFailed { file, errors } => (
             "error",
             html! {

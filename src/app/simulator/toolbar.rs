@@ -14,7 +14,7 @@ use crate::app::share;
 use crate::app::state::Action;
 use crate::app::transfer::{Export, PasteInto, Transfer};
 use crate::engine::text::indent_json;
-use crate::engine::{FieldError, FieldErrors, Problem};
+use crate::engine::{FieldError, FieldErrors, Problem, RulesMark};
 
 /// Files larger than this (megabytes) are refused before reading.
 const MAX_IMPORT_MB: u32 = 1;
@@ -156,7 +156,14 @@ pub fn toolbar(state: &AppState) -> Html {
     let on_export = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = indent_json(&serde_json::to_string(&*state.dossier).unwrap_or_default());
+            // The file says which rules it was written under (informational).
+            let mut d = (*state.dossier).clone();
+            d.rules = Some(RulesMark {
+                name: state.rules.name.clone(),
+                version: state.rules.version.clone(),
+                hash: state.rules_hash.to_string(),
+            });
+            let text = indent_json(&serde_json::to_string(&d).unwrap_or_default());
             let file = format!("{}.json", state.library.open().label);
             let export = Export::text(file, "application/json", text);
             state.dispatch(Action::Transfer(Some(Transfer::Export(export))));

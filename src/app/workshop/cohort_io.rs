@@ -4,7 +4,7 @@
 
 use crate::engine::csv::{self, CsvError};
 use crate::engine::text::indent_json;
-use crate::engine::{Cohort, Dossier, FieldErrors, Lang, RuleSet};
+use crate::engine::{Cohort, Dossier, FieldErrors, Lang, RuleSet, RulesMark};
 
 /// Why a file could not be imported.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,20 +69,35 @@ fn is_json(file: &str, text: &str) -> bool {
     !name.ends_with(".csv") && text.trim_start_matches(csv::BOM).trim_start().starts_with('{')
 }
 
-/// Reads a whole cohort from a JSON or CSV file, or says why not.
-pub fn read(file: &str, text: &str, rules: &RuleSet) -> Result<Vec<Dossier>, ImportError> {
-    let officials = if is_json(file, text) {
+/// A file's officials and its mark of the rules it was written under, or why not.
+pub type Imported = Result<(Vec<Dossier>, Option<RulesMark>), ImportError>;
+
+/// Reads a whole cohort from a JSON or CSV file, or says why not; with the mark of the rules
+/// the file says it was written under (JSON only: the cohort's, else the first official's).
+/// The officials are kept without marks.
+pub fn read(file: &str, text: &str, rules: &RuleSet) -> Imported {
+    let (officials, mark) = if is_json(file, text) {
         let text = text.trim_start_matches(csv::BOM);
-        Cohort::from_json(text, rules)
-            .map_err(ImportError::Json)?
-            .officials
+        let cohort = Cohort::from_json(text, rules).map_err(ImportError::Json)?;
+        (cohort.officials, cohort.rules)
     } else {
-        csv::read(text, rules).map_err(ImportError::Csv)?.officials
+        (csv::read(text, rules).map_err(ImportError::Csv)?.officials, None)
     };
+    unmarked(officials, mark)
+}
+
+/// A file's officials without their marks, and the file's mark (the cohort's, else the first
+/// official's); a file without officials is refused.
+fn unmarked(mut officials: Vec<Dossier>, mut mark: Option<RulesMark>) -> Imported {
     if officials.is_empty() {
         return Err(ImportError::Empty);
     }
-    Ok(officials)
+    for d in &mut officials {
+        if let Some(theirs) = d.rules.take() {
+            mark.get_or_insert(theirs);
+        }
+    }
+    Ok((officials, mark))
 }
 
 /// Bytes read per step of [`Slices`] (a few milliseconds' work).
@@ -107,19 +122,19 @@ impl Slices {
         }
     }
 
-    /// Reads the next slice; the cohort, or why not, once all is read.
-    pub fn step(&mut self, rules: &RuleSet) -> Option<Result<Vec<Dossier>, ImportError>> {
+    /// Reads the next slice; once all is read, what [`read`] gives.
+    pub fn step(&mut self, rules: &RuleSet) -> Option<Imported> {
         let read = match self {
-            Slices::Json(s) => s.step(rules, SLICE)?.map_err(ImportError::Json),
-            Slices::Csv(s) => s.step(rules, SLICE)?.map_err(ImportError::Csv),
+            Slices::Json(s) => s
+                .step(rules, SLICE)?
+                .map(|c| (c.officials, c.rules))
+                .map_err(ImportError::Json),
+            Slices::Csv(s) => s
+                .step(rules, SLICE)?
+                .map(|officials| (officials, None))
+                .map_err(ImportError::Csv),
         };
-        Some(read.and_then(|officials| {
-            if officials.is_empty() {
-                Err(ImportError::Empty)
-            } else {
-                Ok(officials)
-            }
-        }))
+        Some(read.and_then(|(officials, mark)| unmarked(officials, mark)))
     }
 
     /// Bytes read, and bytes in all.
@@ -131,15 +146,16 @@ impl Slices {
     }
 }
 
-/// The cohort as JSON (indented when small enough to read).
-pub fn to_json(officials: &[Dossier]) -> String {
+/// The cohort as JSON (indented when small enough to read), marked with the rules in force.
+pub fn to_json(officials: &[Dossier], mark: &RulesMark) -> String {
     let list = serde_json::to_string(officials).unwrap_or_default();
     let list = if officials.len() <= 1000 {
         indent_json(&list)
     } else {
         list
     };
-    format!("{{\"officials\": {list}}}")
+    let mark = serde_json::to_string(mark).unwrap_or_default();
+    format!("{{\"rules\": {mark}, \"officials\": {list}}}")
 }
 
 #[cfg(test)]
@@ -153,8 +169,11 @@ mod tests {
         let cohort = demo::cohort(5, 4, 2023).officials;
         let text = csv::write(&cohort);
         assert!(text.starts_with(csv::BOM));
-        assert_eq!(read("x.csv", &text, &rules), Ok(cohort.clone()));
-        assert_eq!(read("x.json", &to_json(&cohort), &rules), Ok(cohort.clone()));
+        assert_eq!(read("x.csv", &text, &rules), Ok((cohort.clone(), None)));
+        let mark = RulesMark::of(&rules);
+        let json = to_json(&cohort, &mark);
+        assert!(json.starts_with(r#"{"rules": {"name":"#), "{json}");
+        assert_eq!(read("x.json", &json, &rules), Ok((cohort.clone(), Some(mark))));
         let column = csv::header(3).iter().position(|h| h == "pledge1_q3").unwrap() + 1;
         let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
         let mut cells: Vec<String> = lines[3].split(',').map(str::to_string).collect();

@@ -197,10 +197,11 @@ pub fn reduce(s: &mut State, action: WorkshopAction) {
                     let (done, total) = importing.progress();
                     w.busy = Some(Busy::Importing(done, total));
                 }
-                Some(Ok(officials)) => {
+                Some(Ok((officials, mark))) => {
                     w.importing = None;
                     w.set_cohort(Source::File(importing.file.clone()), officials, &rules);
                     w.read_as = Some(Rc::new(importing.read_as.clone()));
+                    w.file_rules = mark.map(Rc::new);
                 }
                 Some(Err(e)) => {
                     w.importing = None;
@@ -210,9 +211,10 @@ pub fn reduce(s: &mut State, action: WorkshopAction) {
             }
         }
         WorkshopAction::ImportRead { file, text, read_as } => match cohort_io::read(&file, &text, &rules) {
-            Ok(officials) => {
+            Ok((officials, mark)) => {
                 w.set_cohort(Source::File(file), officials, &rules);
                 w.read_as = Some(Rc::new(read_as));
+                w.file_rules = mark.map(Rc::new);
             }
             Err(e) => {
                 w.busy = None;
@@ -397,7 +399,7 @@ mod tests {
     #[test]
     fn a_large_file_is_read_and_scored_in_slices_with_the_result_of_reading_it_whole() {
         let officials = demo::cohort(8, SMALL + 300, DEMO_YEAR).officials;
-        let json = cohort_io::to_json(&officials);
+        let json = cohort_io::to_json(&officials, &crate::engine::RulesMark::of(&RuleSet::default()));
         let csv_text = crate::engine::csv::write(&officials);
         assert!(json.len() >= SLICED && csv_text.len() >= SLICED);
         for (file, text) in [("big.json", json.clone()), ("big.csv", csv_text.clone())] {
@@ -575,6 +577,42 @@ mod tests {
         assert_eq!(s.workshop.projector, Some(true));
         let s = ws(s, WorkshopAction::Projector(false));
         assert_eq!(s.workshop.projector, Some(false));
+    }
+
+    #[test]
+    fn a_cohort_exported_under_other_rules_keeps_their_mark_for_the_note() {
+        use crate::app::notice::other_rules;
+        use crate::app::workshop::cohort_io;
+        use crate::engine::RulesMark;
+        let s = start();
+        let officials = demo::cohort(5, 6, DEMO_YEAR).officials;
+        let ours = RulesMark::of(&s.rules);
+        let theirs = RulesMark {
+            name: "另一套规则".into(),
+            version: "2.0".into(),
+            hash: "sha256:0123456789abcdef".into(),
+        };
+        let import = |s: Rc<State>, mark: &RulesMark| {
+            ws(
+                s,
+                WorkshopAction::Import {
+                    file: "cohort.json".into(),
+                    text: cohort_io::to_json(&officials, mark),
+                },
+            )
+        };
+        let s = import(s, &theirs);
+        let w = &s.workshop;
+        assert!(w.import_error.is_none());
+        assert_eq!(w.cohort.as_ref().unwrap().officials, officials);
+        assert_eq!(w.file_rules.as_deref(), Some(&theirs));
+        assert_eq!(other_rules(w.file_rules.as_deref(), &s.rules_hash), Some(&theirs));
+        let s = import(s, &ours);
+        assert_eq!(other_rules(s.workshop.file_rules.as_deref(), &s.rules_hash), None);
+        // A demo or a CSV file carries no mark.
+        let s = import(s, &theirs);
+        let s = ws(s, WorkshopAction::LoadDemo { seed: 2023, size: 98 });
+        assert_eq!(s.workshop.file_rules, None);
     }
 
     #[test]

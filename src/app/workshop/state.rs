@@ -12,7 +12,7 @@ use super::table::{Filter, Sort, SortKey};
 use crate::app::timing::now;
 use crate::engine::compare::{items_not_in_rules, Comparison, ItemUse};
 use crate::engine::demo::{officials, Officials};
-use crate::engine::{Dossier, Engine, Ranking, RankingBuild, RuleSet, Score, Tier};
+use crate::engine::{Dossier, Engine, Ranking, RankingBuild, RuleSet, RulesMark, Score, Tier};
 
 /// Cohorts up to this size are ranked and compared at once, without a "working…" frame.
 pub const SMALL: usize = 5000;
@@ -141,8 +141,14 @@ impl Importing {
         }
     }
 
-    /// Reads on for about `ms` milliseconds; the cohort, or why not, once all is read.
-    pub fn step(&self, rules: &RuleSet, ms: f64) -> Option<Result<Vec<Dossier>, ImportError>> {
+    /// Reads on for about `ms` milliseconds; once all is read, the officials and the file's
+    /// mark of its rules, or why not.
+    #[allow(clippy::type_complexity)]
+    pub fn step(
+        &self,
+        rules: &RuleSet,
+        ms: f64,
+    ) -> Option<Result<(Vec<Dossier>, Option<RulesMark>), ImportError>> {
         let start = now();
         let mut reader = self.reader.borrow_mut();
         loop {
@@ -235,6 +241,8 @@ pub struct Workshop {
     pub import_error: Option<Rc<(String, ImportError)>>,
     /// How the cohort in the workshop was read, when it was imported.
     pub read_as: Option<Rc<ReadAs>>,
+    /// The rules the imported file says it was written under (its mark), if it says so.
+    pub file_rules: Option<Rc<RulesMark>>,
     pub sub: Sub,
     pub filter: Filter,
     pub sort: Sort,
@@ -419,6 +427,7 @@ impl Workshop {
         self.quiz = Quiz::default();
         self.import_error = None;
         self.read_as = None;
+        self.file_rules = None;
         self.busy = None;
         self.not_kept = false;
         self.focus = 0;

@@ -12,13 +12,14 @@ use super::{fictional_tag, on_click};
 use crate::app::dom;
 use crate::app::hooks::AppState;
 use crate::app::library::EXAMPLES;
+use crate::app::notice::{other_rules, other_rules_text};
 use crate::app::state::Action;
 use crate::app::transfer::{Export, PasteInto, Transfer};
 use crate::app::workshop::cohort_io;
 use crate::app::workshop::kept::LARGEST_DEMO;
 use crate::app::workshop::state::{Busy, ReadAs, Source, WorkshopAction};
 use crate::app::workshop::workbook::{self, Book};
-use crate::engine::{csv, encoding};
+use crate::engine::{csv, encoding, RulesMark};
 
 /// Files larger than this (megabytes) are refused before reading.
 const MAX_MB: u32 = 128;
@@ -201,10 +202,15 @@ pub fn cohort_bar(state: &AppState) -> Html {
                     &state,
                     Export::text("cohort.csv", "text/csv;charset=utf-8", csv::write(&officials)),
                 ),
-                Format::Json => open_export(
-                    &state,
-                    Export::text("cohort.json", "application/json", cohort_io::to_json(&officials)),
-                ),
+                Format::Json => {
+                    let mark = RulesMark {
+                        name: state.rules.name.clone(),
+                        version: state.rules.version.clone(),
+                        hash: state.rules_hash.to_string(),
+                    };
+                    let text = cohort_io::to_json(&officials, &mark);
+                    open_export(&state, Export::text("cohort.json", "application/json", text))
+                }
                 Format::Xlsx => export_workbook(
                     &state,
                     "cohort.xlsx",
@@ -254,7 +260,10 @@ pub fn cohort_bar(state: &AppState) -> Html {
             (ReadAs::Workbook { sheet }, _) => format!("read from the sheet \"{sheet}\""),
             (ReadAs::Pasted, _) => lang.pick("粘贴导入", "pasted").to_string(),
         });
+        let other = other_rules(w.file_rules.as_deref(), &state.rules_hash)
+            .map(|mark| other_rules_text(mark, &state.rules, lang));
         html! {
+            <>
             <p class="ws-loaded" data-testid="cohort-loaded">
                 <strong>{ what }</strong>
                 if c.fictional() { { fictional_tag(lang) } }
@@ -268,6 +277,10 @@ pub fn cohort_bar(state: &AppState) -> Html {
                 <button type="button" class="small" data-testid="rerank"
                     onclick={on_click(state, WorkshopAction::Rank)}>{ lang.pick("重新排名", "Rank again") }</button>
             </p>
+            if let Some(other) = other {
+                <p class="notice notice-warn ws-other-rules" role="status" data-testid="other-rules">{ other }</p>
+            }
+            </>
         }
     });
     let busy = w.busy.map(|b| match b {

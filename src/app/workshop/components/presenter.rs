@@ -1,20 +1,23 @@
 //! The presenter: one official's evaluation, one idea per screen, in large type for a
 //! projector — the dossier, then unit, pledges and multi-rater scores, the lists, the veto, the
-//! total, the tier and the consequences. ← and → step, Esc leaves.
+//! total, the tier and the consequences. ← and → step, Esc leaves. In a corner, the QR code of
+//! a share link to the official's dossier on the phone page, for the audience to open it.
 
 use yew::prelude::*;
 
 use super::dossier_facts::dossier_facts;
 use super::fictional_tag;
 use super::years_view::consequence_text;
+use crate::app::dom;
 use crate::app::hooks::{use_app_state, AppState};
+use crate::app::share;
 use crate::app::simulator::tier_badge::tier_badge;
 use crate::app::state::Action;
 use crate::app::workshop::state::WorkshopAction;
 use crate::engine::demo::shown_name;
 use crate::engine::text::fmt2;
 use crate::engine::workshop::{slides, Slide};
-use crate::engine::{Engine, Lang};
+use crate::engine::{Dossier, Engine, Lang, RuleSet};
 
 /// Focuses the screen on mount so the keys work at once; on leaving, focus goes back to the
 /// element with the id `back_to` (the button that opened the screen).
@@ -63,11 +66,44 @@ pub fn step_keys(state: &AppState, count: usize) -> Callback<KeyboardEvent> {
     })
 }
 
+/// The QR code (a data URL) of the share link to `d` on the phone page, made from the address
+/// of the page it is shown on; `None` when the link is too long for a QR code.
+pub fn phone_qr(page: &str, d: &Dossier, rules: &RuleSet, hash: &str) -> Option<String> {
+    crate::app::qr::data_url(&share::url(page, d, rules, hash))
+}
+
+/// The QR code in the presenter's corner, or a short line when the dossier is too large.
+fn qr_corner(src: Option<String>, lang: Lang) -> Html {
+    match src {
+        Some(src) => html! {
+            <figure class="qr present-qr">
+                <img {src} width="180" height="180" data-testid="present-qr"
+                    alt={lang.pick("此干部档案的分享链接二维码", "QR code of a share link to this dossier")} />
+                <figcaption>{ lang.pick("扫码在手机上打开", "Scan to open on a phone") }</figcaption>
+            </figure>
+        },
+        None => html! {
+            <p class="present-qr muted" data-testid="present-qr-too-long">{ lang.pick(
+                "档案内容太多，装不进一个二维码。",
+                "This dossier holds too much for a QR code.") }</p>
+        },
+    }
+}
+
 #[function_component(Presenter)]
 pub fn presenter() -> Html {
     let state = use_app_state();
     let node = use_focus_on_mount("present-steps");
     let (lang, w, rules) = (state.lang, state.workshop.clone(), state.rules.clone());
+    // Made once per official (and rule set), not on every step.
+    let qr = {
+        let cohort = w.cohort.as_ref().map(|c| c.id);
+        let (state, focus) = (state.clone(), w.focus);
+        use_memo((cohort, focus, state.rules_hash.clone()), move |_| {
+            let d = state.workshop.cohort.as_ref()?.officials.get(focus)?.clone();
+            Some(phone_qr(&dom::page_url(), &d, &state.rules, &state.rules_hash))
+        })
+    };
     let Some(d) = w.cohort.as_ref().and_then(|c| c.officials.get(w.focus)).cloned() else {
         return html! {};
     };
@@ -158,9 +194,31 @@ pub fn presenter() -> Html {
                 <button type="button" onclick={leave}>{ lang.pick("退出(Esc)", "Leave (Esc)") }</button>
             </header>
             <section class="present-slide" aria-live="polite">
+                if let Some(src) = (*qr).clone() { { qr_corner(src, lang) } }
                 <h2 data-testid="present-title">{ title }</h2>
                 { body }
             </section>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_official_of_the_demo_cohort_fits_a_qr_code_of_a_link_to_the_phone_page() {
+        let rules = RuleSet::default();
+        let hash = rules.content_hash();
+        let page = "https://example.org/dongliang/workshop.html";
+        for d in crate::engine::demo::cohort(2023, 20, 2023).officials {
+            let link = share::url(page, &d, &rules, &hash);
+            assert!(
+                link.starts_with("https://example.org/dongliang/#share=1."),
+                "{link}"
+            );
+            let qr = phone_qr(page, &d, &rules, &hash).expect("a demo dossier fits a QR code");
+            assert!(qr.starts_with("data:image/svg+xml;base64,"));
+        }
     }
 }
