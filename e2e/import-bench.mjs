@@ -6,7 +6,8 @@
 // the Long Tasks API). Also checks each run reached the right number of rows.
 // Usage: BASE_URL=http://127.0.0.1:PORT/ node import-bench.mjs [runs] [sizes, comma-separated]
 // (needs the CLI: `cargo build --release`; CLI=path overrides target/release/dongliang;
-// WORKSHOP_PATH=index.html#workshop measures a build from before the workshop had its own page).
+// WORKSHOP_PATH=index.html WORKSHOP_NAV=研讨演示 measures a build from before the workshop had
+// its own page).
 // Files are written to a temporary directory and chosen by path (Playwright sends no buffer
 // over 50 MB).
 import { execFileSync } from 'node:child_process';
@@ -46,6 +47,7 @@ try {
           .observe({ type: 'longtask', buffered: true });
       });
       await page.goto(new URL(process.env.WORKSHOP_PATH ?? 'workshop.html#workshop', base).href);
+      if (process.env.WORKSHOP_NAV) await page.click(`nav >> text=${process.env.WORKSHOP_NAV}`);
       await page.waitForSelector('#ws-import', { state: 'attached' });
       await page.waitForTimeout(300);
       await page.evaluate(() => { window.__long = []; window.__t0 = performance.now(); });
