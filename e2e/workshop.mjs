@@ -40,6 +40,7 @@ async function openWorkshop(page) {
   await page.goto(base);
   await page.waitForSelector('.result-card [data-testid=total]', { state: 'attached' });
   await page.click('nav >> text=研讨演示');
+  await page.waitForSelector('[data-testid=ws-busy]', { state: 'attached' });
 }
 
 const browser = await launch();
@@ -113,6 +114,9 @@ try {
   const banner = await page.locator('[data-testid=preview-banner]').innerText();
   check(banner.includes(first) && await page.locator('.result-card [data-testid=total]').innerText() === firstTotal,
     'clicking a name shows that official in the simulator with the same total', `${banner} ${firstTotal}`);
+  await page.click('[data-testid=preview-banner] button:has-text("回到我的档案")');
+  check(await page.locator('[data-testid=preview-banner]').count() === 0, '… and "back to my dossier" ends the look');
+  const ownTotal = await page.locator('.result-card [data-testid=total]').innerText();
   await page.click('nav >> text=研讨演示');
   check(await rows(page) === 98, 'the cohort is still loaded on return');
 
@@ -135,7 +139,7 @@ try {
 
   await page.click('nav >> text=自评模拟');
   const reweighted = await page.locator('.result-card [data-testid=total]').innerText();
-  check(reweighted !== firstTotal, 'the simulator follows the rules in force (same dossier, new weights)', `${firstTotal} → ${reweighted}`);
+  check(reweighted !== ownTotal, 'the simulator follows the rules in force (same dossier, new weights)', `${ownTotal} → ${reweighted}`);
   await page.click('nav >> text=研讨演示');
   await page.click('#ws-compare');
   await page.waitForSelector('[data-testid=transition-matrix]');
@@ -198,7 +202,7 @@ try {
   await page.click('[data-testid=rules-reset]');
   await page.evaluate(() => localStorage.setItem('dongliang.rule-variants', '{"schema": 1, "variants": [oops'));
   await page.reload();
-  await page.waitForSelector('.result-card [data-testid=total]');
+  await page.waitForSelector('nav >> text=规则');
   await page.click('nav >> text=规则');
   const corrupt = await page.locator('[data-testid=rules-notice]').innerText();
   check(corrupt.includes('无法读取') && corrupt.includes('下载') && await page.locator('.variant-list').count() === 0,
@@ -206,7 +210,7 @@ try {
   check(await page.evaluate(() => localStorage.getItem('dongliang.rule-variants.corrupt')?.includes('oops')), '… and the text is kept aside');
   await page.click('[data-testid=rules-notice] .notice-close');
   await page.evaluate(() => localStorage.setItem('dongliang.rules', '{"schema": 1, "rules": {"name": oops'));
-  await page.reload();
+  await page.goto(base);
   await page.waitForSelector('.result-card [data-testid=total]');
   const rulesLost = await page.locator('.notice').first().innerText();
   check(rulesLost.includes('规则集无法读取') && rulesLost.includes('下载'), 'an unreadable kept rule set: the default rules are in force, the page says why and offers the text', rulesLost);
@@ -215,7 +219,7 @@ try {
   await page.click('.notice .notice-close');
   await page.evaluate(() => localStorage.setItem('dongliang.workshop-cohort', '{"schema": 1, "demo": oops'));
   await page.reload();
-  await page.waitForSelector('.result-card [data-testid=total]');
+  await page.waitForSelector('nav >> text=规则');
   await page.click('nav >> text=研讨演示');
   const lost = await page.locator('[data-testid=ws-import-error]').innerText();
   check(lost.includes('workshop-cohort.corrupt') && await rows(page) === 0, 'an unreadable kept cohort: the workshop starts empty and says why', lost);
@@ -245,7 +249,9 @@ try {
   await page.setInputFiles('#ws-import', { name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.waitForFunction(() => document.querySelector('[data-testid=cohort-loaded]')?.textContent.includes('good.csv'));
   check(await rows(page) === 98 && await page.locator('[data-testid=ws-import-error]').count() === 0, 'the same CSV unchanged imports all 98');
-  const [template] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("下载 CSV 模板")')]);
+  await page.click('button:has-text("下载 CSV 模板")');
+  const [template] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=transfer-panel] button:has-text("下载文件")')]);
+  await page.keyboard.press('Escape');
   check((await readFile(await template.path(), 'utf8')).startsWith('\ufeffname,post,unit_kind'), 'the CSV template downloads with its header');
 
   // 5. Multi-year: this year's tier plus later years; when the consequences trigger.
