@@ -320,13 +320,13 @@ fn bad_cells_name_their_sheet_row_and_column_and_nothing_is_imported() {
     assert_eq!(lines.len(), 3, "{lines:?}");
     assert!(
         lines.contains(&format!(
-            "sheet “名单”, row 3, column {q3} (pledge1_q3): 101 is out of range 0–100"
+            "sheet \"名单\", row 3, column {q3} (pledge1_q3): 101 is out of range 0–100"
         )),
         "{lines:?}"
     );
     assert!(lines
         .iter()
-        .any(|l| l.starts_with("sheet “名单”, row 2, column ") && l.contains("(pledge1_grade)")));
+        .any(|l| l.starts_with("sheet \"名单\", row 2, column ") && l.contains("(pledge1_grade)")));
     let zh = cell_lines(xlsx::read(&book, rules()), Lang::Zh);
     assert!(
         zh.iter()

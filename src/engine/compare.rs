@@ -408,7 +408,7 @@ const WORDS: &[(&str, &str, &str)] = &[
         "四维权重 · 多维测评",
         "dimension weight · multi-rater",
     ),
-    ("areas.items[]", "承诺方面“{}”", "pledge area “{}”"),
+    ("areas.items[]", "承诺方面“{}”", "pledge area \"{}\""),
     ("grades.coefficients.A", "等级系数 · A", "grade coefficient · A"),
     ("grades.coefficients.B", "等级系数 · B", "grade coefficient · B"),
     ("grades.coefficients.C", "等级系数 · C", "grade coefficient · C"),
@@ -435,7 +435,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("quarters.weights[]", "季度权重 · {}", "quarter weight · {}"),
     ("pledge_count.min", "承诺数量 · 最少", "number of pledges · min"),
     ("pledge_count.max", "承诺数量 · 最多", "number of pledges · max"),
-    ("raters.groups[]", "测评主体“{}”", "rater group “{}”"),
+    ("raters.groups[]", "测评主体“{}”", "rater group \"{}\""),
     (
         "raters.groups[].weight",
         "测评主体权重 · {}",
@@ -462,7 +462,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     (
         "positive.aspects[]",
         "正面清单方面“{}”",
-        "positive-list aspect “{}”",
+        "positive-list aspect \"{}\"",
     ),
     ("positive.items[]", "正面清单 {}", "positive list {}"),
     (
@@ -483,7 +483,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     (
         "negative.aspects[]",
         "负面清单方面“{}”",
-        "negative-list aspect “{}”",
+        "negative-list aspect \"{}\"",
     ),
     ("negative.items[]", "负面清单 {}", "negative list {}"),
     (
@@ -542,7 +542,7 @@ const WORDS: &[(&str, &str, &str)] = &[
         "结果运用 · 连续“一般”几年组织调整",
         "consequences · average years for reassignment",
     ),
-    ("consequences.items[]", "结果运用“{}”", "consequence “{}”"),
+    ("consequences.items[]", "结果运用“{}”", "consequence \"{}\""),
 ];
 
 /// Where a shape comes in the rule set: its line of [`WORDS`] (or its entry's), unknown
@@ -758,7 +758,7 @@ mod tests {
         let changes = changed_parameters(&rules(), &variant);
         assert_eq!(changes[0].label(Lang::Zh), "负面清单 N1 · 中文表述");
         assert!(
-            changes[1].label(Lang::En).starts_with("consequence “"),
+            changes[1].label(Lang::En).starts_with("consequence \""),
             "{:?}",
             changes[1]
         );

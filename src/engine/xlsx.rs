@@ -160,7 +160,7 @@ impl XlsxError {
         XlsxError::File { problem }
     }
 
-    /// One line per problem: “sheet “名单”, row 5, column C (name): …”.
+    /// One line per problem: `sheet "名单", row 5, column C (name): …`.
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         match self {
             XlsxError::File { problem } => vec![problem.message(lang)],
@@ -183,10 +183,10 @@ pub fn cell_error(sheet: &str, e: &CsvError, lang: Lang) -> String {
     let column = e.column.map(|c| column_name(c as u32 - 1));
     match (lang, column, &e.header) {
         (Lang::En, Some(c), Some(h)) => {
-            format!("sheet “{sheet}”, row {}, column {c} ({h}): {message}", e.line)
+            format!("sheet \"{sheet}\", row {}, column {c} ({h}): {message}", e.line)
         }
-        (Lang::En, Some(c), None) => format!("sheet “{sheet}”, row {}, column {c}: {message}", e.line),
-        (Lang::En, None, _) => format!("sheet “{sheet}”, row {}: {message}", e.line),
+        (Lang::En, Some(c), None) => format!("sheet \"{sheet}\", row {}, column {c}: {message}", e.line),
+        (Lang::En, None, _) => format!("sheet \"{sheet}\", row {}: {message}", e.line),
         (Lang::Zh, Some(c), Some(h)) => format!("工作表“{sheet}”第 {} 行 {c} 列({h}):{message}", e.line),
         (Lang::Zh, Some(c), None) => format!("工作表“{sheet}”第 {} 行 {c} 列:{message}", e.line),
         (Lang::Zh, None, _) => format!("工作表“{sheet}”第 {} 行:{message}", e.line),
