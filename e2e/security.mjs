@@ -161,7 +161,7 @@ try {
   // 6. Crafted share links.
   const links = [
     ['a share link whose dossier holds HTML', shareOf(JSON.stringify(dossier)), { total: true, name: NAME }],
-    ['a share link with an invalid dossier naming HTML', shareOf(JSON.stringify({ pledges: [{ area: NAME, quarters: [101, null, null, null] }] })), { notice: 'pledges[0]' }],
+    ['a share link with an invalid dossier naming HTML', shareOf(JSON.stringify({ pledges: [{ area: NAME, quarters: [101, null, null, null] }] })), { notice: '承诺 1 方面' }],
     ['a share link whose payload is markup', `#share=1.${encodeURIComponent('<script>window.__pwned=1</script>')}`, { notice: true }],
     ['a share link cut short', shareOf(JSON.stringify(dossier)).slice(0, 40), { notice: true }],
     ['a deflate bomb (20 MB of spaces)', shareOf(' '.repeat(20 * 1024 * 1024)), { notice: true }],

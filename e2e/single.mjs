@@ -24,8 +24,9 @@ const waitTotal = (page, t) => page.waitForFunction(
 
 const html = await readFile(file, 'utf8');
 check(!/\s(?:src|href)=["'](?!data:|#)/.test(html), 'the file refers to no other file');
-check((html.match(/<script\b/g) ?? []).length === 1 && /script-src 'sha256-[^']+' 'wasm-unsafe-eval'/.test(html),
-  'one inline script, allowed by its hash in the page\'s own policy');
+check((html.match(/<script type="module">/g) ?? []).length === 1 && (html.match(/<script\b/g) ?? []).length === 2
+  && /<script nomodule>/.test(html) && /script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'/.test(html),
+  'one inline module script and the no-module notice, each allowed by its hash in the page\'s own policy');
 
 const browser = await launch();
 try {
