@@ -19,14 +19,15 @@ step "cargo clippy (engine only) -D warnings"
 cargo clippy --locked --no-default-features --all-targets -- -D warnings
 step "cargo clippy (wasm32: the phone's page, the workshop's, the API and the .xlsx module) -D warnings"
 cargo clippy --locked --target wasm32-unknown-unknown --lib --bins -- -D warnings
-step "engine and CLI tests (native, no web dependencies)"
-cargo test --locked --no-default-features
-step "every native test with every feature (the app, the workshop, .xlsx)"
+# The engine without the web layer is checked (tests and benches included) by the second clippy
+# pass above; its tests run once, in the build with every feature, which holds every test of
+# the engine and the CLI (no test depends on a feature being off) — one build of the tests
+# instead of two, and no optimised build of the benches just to see them compile (clippy's
+# `--all-targets` checks them).
+step "every native test: the engine, the CLI, the app's reducers, .xlsx"
 cargo test --locked
 step "fuzzing: a short time-boxed pass over every target (FUZZ_SECONDS, default 10 s each)"
 bash scripts/fuzz.sh
-step "benchmarks compile"
-cargo bench --locked --no-default-features --no-run
 
 if compgen -G "tests/browser_*.rs" >/dev/null; then
   step "browser unit tests (wasm-bindgen-test in headless Chromium)"
