@@ -214,6 +214,48 @@ try {
     await page.click('[data-testid=paste-import]');
     await page.waitForFunction((t) => document.querySelector('.result-card [data-testid=total]')?.textContent === t, edited, { timeout: 5000 }).catch(() => {});
     check(await total(page) === edited, 'pasting it back imports the same dossier (same total)', `${edited} vs ${await total(page)}`);
+    const exported = JSON.parse(copied);
+    check(exported.rules?.hash?.length > 0 && await page.locator('[data-testid=other-rules]').count() === 0,
+      'the exported dossier carries the mark of the rules in force, and reading it back under them says nothing more', JSON.stringify(exported.rules));
+    // The same dossier as if exported under another district's rules: imported, with a word.
+    exported.rules = { name: '某区 2024 版', version: '2024.1', hash: '0123456789abcdef' };
+    await clickText(page, '粘贴导入');
+    await page.fill('[data-testid=paste-text]', JSON.stringify(exported));
+    await page.click('[data-testid=paste-import]');
+    await page.waitForSelector('[data-testid=other-rules]', { timeout: 5000 }).catch(() => {});
+    const other = await page.locator('[data-testid=other-rules]').innerText().catch(() => '');
+    check(other.includes('另一套规则') && other.includes('某区 2024 版') && await total(page) === edited,
+      'a dossier exported under other rules is imported and says so, naming them', other);
+    await context.close();
+  }
+
+  // 7. The HTML carries the first view of a first visit (example 01, prerendered), painted
+  // before the wasm arrives; a visitor with work of their own never sees it, not for a frame.
+  {
+    const { context, page } = await newPage(browser, { width: 412, height: 823, phone: true });
+    await page.addInitScript(() => {
+      window.__shown = [];
+      const look = () => {
+        const p = document.getElementById('prerender');
+        if (p) window.__shown.push(getComputedStyle(p).display !== 'none' && p.getBoundingClientRect().height > 0);
+      };
+      document.addEventListener('DOMContentLoaded', look);
+      const frame = () => { look(); if (document.getElementById('prerender')) requestAnimationFrame(frame); };
+      requestAnimationFrame(frame);
+    });
+    await page.goto(base);
+    await ready(page);
+    const first = await page.evaluate(() => window.__shown);
+    check(first.length > 0 && first.every(Boolean), 'a first visit shows the prerendered first view until the app takes over', JSON.stringify(first));
+    check(await page.locator('#prerender').count() === 0, '… which the app then removes');
+    await page.fill('#f-pledges-0-quarters-0', '70');
+    await page.waitForFunction(() => localStorage.getItem('dongliang.library')?.includes('70'), null, { timeout: 5000 }).catch(() => {});
+    const own = await total(page);
+    await page.reload();
+    await ready(page);
+    const again = await page.evaluate(() => window.__shown);
+    check(again.length > 0 && !again.some(Boolean) && await total(page) === own && own !== '95.28',
+      'with a dossier of their own, the prerendered example is never shown, and their own total is', `${JSON.stringify(again)} ${own}`);
     await context.close();
   }
 } finally {
