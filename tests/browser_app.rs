@@ -114,7 +114,12 @@ async fn a_wrong_entry_keeps_its_text_and_the_last_result() {
     let input: HtmlInputElement = find(&root, "#f-pledges-0-quarters-1").dyn_into().unwrap();
     assert_eq!(input.value(), "104");
     assert_eq!(total(&root), "95.28");
-    assert!(text(&root, "[data-testid=error-summary]").contains("pledges[0].quarters[1]"));
+    // The summary names the field in words, not by its path (pledges[0].quarters[1]).
+    let summary = text(&root, "[data-testid=error-summary]");
+    assert!(
+        summary.contains("承诺 1 第 2 季度") && !summary.contains("pledges[0]"),
+        "{summary}"
+    );
     type_into(&root, "#f-pledges-0-quarters-1", "").await;
     assert!(root
         .query_selector("[data-testid=error-summary]")
