@@ -185,37 +185,6 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// A file read as bytes: its name, and its bytes or why it could not be read (English, Chinese).
-pub type BytesRead = (String, Result<Vec<u8>, (String, String)>);
-
-thread_local! {
-    static READING_BYTES: std::cell::RefCell<Option<gloo::file::callbacks::FileReader>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// Reads the chosen file's bytes, like [`read_chosen_file`]: a file larger than `max_mb`
-/// megabytes is refused before it is read, saying how large a file may be.
-pub fn read_chosen_bytes(e: &Event, max_mb: u32, done: Callback<BytesRead>) {
-    let Some(file) = take_chosen_file(e) else {
-        return;
-    };
-    let name = file.name();
-    let size_mb = file.size() / (1024.0 * 1024.0);
-    if size_mb > f64::from(max_mb) {
-        let why = (
-            format!("the file is {size_mb:.0} MB; files up to {max_mb} MB can be imported"),
-            format!("文件为 {size_mb:.0} MB,可导入的文件最大 {max_mb} MB"),
-        );
-        done.emit((name, Err(why)));
-        return;
-    }
-    let reader = gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |read| {
-        let read = read.map_err(|e| (e.to_string(), format!("无法读取文件:{e}")));
-        done.emit((name, read));
-    });
-    READING_BYTES.with(|reading| *reading.borrow_mut() = Some(reader));
-}
-
 /// The bytes of a file from `from` to `to`, read by the browser (`Blob.arrayBuffer`): a large
 /// file is read a piece at a time, each piece a short task of its own.
 pub async fn read_piece(file: &web_sys::File, from: f64, to: f64) -> Result<Vec<u8>, String> {
