@@ -132,8 +132,24 @@ fn weighted(engine: &Engine, s: &Score) -> [f64; 5] {
 
 /// Ranks `officials` under both engines and compares the outcomes.
 pub fn compare(officials: &[Dossier], baseline: &Engine, variant: &Engine) -> Comparison {
-    let before = baseline.rank(officials);
-    let after = variant.rank(officials);
+    compare_ranked(
+        officials,
+        baseline,
+        variant,
+        baseline.rank(officials),
+        variant.rank(officials),
+    )
+}
+
+/// [`compare`] with the two rankings made already (`before` by `baseline.rank(officials)`,
+/// `after` by `variant.rank(officials)`, perhaps a piece at a time: `Engine::ranking_of`).
+pub fn compare_ranked(
+    officials: &[Dossier],
+    baseline: &Engine,
+    variant: &Engine,
+    before: Ranking,
+    after: Ranking,
+) -> Comparison {
     let by_index = |ranking: &Ranking| {
         let mut lines: Vec<usize> = vec![0; officials.len()];
         for (position, r) in ranking.officials.iter().enumerate() {

@@ -8,12 +8,12 @@ use std::rc::Rc;
 use super::cohort_io::{self, ImportError};
 use super::kept::Kept;
 use super::state::{
-    Busy, Generation, Importing, Presenting, ReadAs, RulesRef, Scoring, Source, Workshop, WorkshopAction,
-    DEMO_YEAR, SMALL,
+    Busy, CompareKey, Comparing, Generation, Importing, Presenting, ReadAs, RulesRef, Scoring, Source,
+    Workshop, WorkshopAction, DEMO_YEAR, SMALL,
 };
 use crate::app::state::{State, View};
 use crate::app::timing::now;
-use crate::engine::compare::compare;
+use crate::engine::compare::{compare, compare_ranked, Comparison};
 use crate::engine::demo;
 use crate::engine::workshop::quiz_order;
 use crate::engine::{Engine, RuleSet, Tier};
@@ -43,9 +43,27 @@ fn compute_comparison(s: &mut State) {
     let rules = resolve(s, &key.baseline).zip(resolve(s, &key.variant));
     let in_force = s.rules.clone();
     let w = Rc::make_mut(&mut s.workshop);
+    if let (Some((baseline, variant)), true) = (&rules, cohort.officials.len() > SMALL) {
+        w.comparing = Some(Rc::new(Comparing {
+            key,
+            baseline: baseline.clone(),
+            variant: variant.clone(),
+            before: RefCell::default(),
+            after: RefCell::default(),
+            rankings: RefCell::default(),
+        }));
+        w.busy = Some(Busy::ComparingSteps(0, 4 * cohort.officials.len()));
+        return;
+    }
+    let comparison = rules.map(|(b, v)| compare(&cohort.officials, &Engine::new(&b), &Engine::new(&v)));
+    compared(w, comparison, key, &in_force);
+}
+
+/// The comparison made for `key` (none when a rule set is gone), and the official in focus
+/// for both explanations side by side.
+fn compared(w: &mut Workshop, comparison: Option<Comparison>, key: CompareKey, in_force: &RuleSet) {
     w.busy = None;
-    w.comparison =
-        rules.map(|(b, v)| Rc::new(compare(&cohort.officials, &Engine::new(&b), &Engine::new(&v))));
+    w.comparison = comparison.map(Rc::new);
     w.compared_for = Some(key);
     // Both explanations side by side start with someone who moved.
     let first = w.comparison.as_ref().and_then(|c| {
@@ -54,7 +72,7 @@ fn compute_comparison(s: &mut State) {
     });
     if let Some(i) = first {
         w.focus = i;
-        w.reset_years(&in_force);
+        w.reset_years(in_force);
     }
 }
 
@@ -94,9 +112,8 @@ const SLICED: usize = 256 * 1024;
 /// after which the page feels stuck, on the slowest machines too.
 const SLICE_MS: f64 = 20.0;
 
-/// Scores the next slice of a large cohort, then makes its ranking's entries a slice at a
-/// time (Busy::Scoring counts both: n scores, then n entries). A cohort or rules changed
-/// meanwhile start it again (it is for them that a ranking is due).
+/// Makes the next slice of a large cohort's ranking. A cohort or rules changed meanwhile start
+/// it again (it is for them that a ranking is due).
 fn score_more(w: &mut Workshop, rules: &RuleSet) {
     let (Some(scoring), Some(cohort)) = (w.scoring.clone(), w.cohort.clone()) else {
         return;
@@ -107,40 +124,65 @@ fn score_more(w: &mut Workshop, rules: &RuleSet) {
         return;
     }
     let start = now();
-    let engine = Engine::new(rules);
-    let officials = &cohort.officials;
-    let n = officials.len();
-    let mut scores = scoring.scores.borrow_mut();
-    let mut build = scoring.build.borrow_mut();
-    let done = loop {
-        if scores.len() < n {
-            let from = scores.len();
-            let to = (from + 256).min(n);
-            scores.extend(officials[from..to].iter().map(|d| engine.score(d)));
-        } else if build.is_none() {
-            *build = Some(engine.ranking_of(&scores));
-        } else if build
-            .as_mut()
-            .is_some_and(|b| b.step((officials, &scores), rules, 1000))
-        {
-            break true;
-        }
-        if now() - start >= SLICE_MS {
-            break false;
-        }
-    };
+    let ranking = scoring
+        .job
+        .borrow_mut()
+        .step(&cohort.officials, rules, start + SLICE_MS);
     scoring.ms.set(scoring.ms.get() + now() - start);
-    if !done {
-        let made = build.as_ref().map_or(0, |b| b.progress().0);
-        w.busy = Some(Busy::Scoring(scores.len() + made, 2 * n));
+    match ranking {
+        None => {
+            w.busy = Some(Busy::Scoring(
+                scoring.job.borrow().done(),
+                2 * cohort.officials.len(),
+            ))
+        }
+        Some(ranking) => {
+            w.scoring = None;
+            w.ranked(ranking, scoring.ms.get(), rules);
+        }
+    }
+}
+
+/// Makes the next slice of a large cohort's comparison: the baseline's ranking, the variant's,
+/// then the comparison itself. Anything changed meanwhile (the cohort, the rules, the choice)
+/// drops it; the view asks again.
+fn compare_more(s: &mut State) {
+    let key = s.workshop.compare_key(s.rule_edit.variants_rev);
+    let in_force = s.rules.clone();
+    let w = Rc::make_mut(&mut s.workshop);
+    let (Some(job), Some(cohort)) = (w.comparing.clone(), w.cohort.clone()) else {
+        return;
+    };
+    if key.as_ref() != Some(&job.key) {
+        w.comparing = None;
+        w.busy = None;
         return;
     }
-    let ranking = build.take().map(|b| b.finish());
-    drop((scores, build));
-    w.scoring = None;
-    if let Some(ranking) = ranking {
-        w.ranked(ranking, scoring.ms.get(), rules);
+    let (officials, n) = (&cohort.officials, cohort.officials.len());
+    let until = now() + SLICE_MS;
+    let mut rankings = job.rankings.borrow_mut();
+    if rankings.0.is_none() {
+        rankings.0 = job.before.borrow_mut().step(officials, &job.baseline, until);
     }
+    if rankings.0.is_some() && rankings.1.is_none() && now() < until {
+        rankings.1 = job.after.borrow_mut().step(officials, &job.variant, until);
+    }
+    let (Some(_), Some(_)) = &*rankings else {
+        let done = match rankings.0 {
+            Some(_) => 2 * n + job.after.borrow().done(),
+            None => job.before.borrow().done(),
+        };
+        w.busy = Some(Busy::ComparingSteps(done, 4 * n));
+        return;
+    };
+    let (Some(before), Some(after)) = std::mem::take(&mut *rankings) else {
+        return;
+    };
+    let (baseline, variant) = (Engine::new(&job.baseline), Engine::new(&job.variant));
+    let comparison = compare_ranked(officials, &baseline, &variant, before, after);
+    drop(rankings);
+    w.comparing = None;
+    compared(w, Some(comparison), job.key.clone(), &in_force);
 }
 
 /// Applies one workshop action to the app state.
@@ -237,13 +279,13 @@ pub fn reduce(s: &mut State, action: WorkshopAction) {
             let n = cohort.officials.len();
             w.scoring = Some(Rc::new(Scoring {
                 key: (cohort.id, w.rules_rev),
-                scores: RefCell::new(Vec::with_capacity(n)),
-                build: RefCell::new(None),
+                job: RefCell::default(),
                 ms: Cell::new(0.0),
             }));
             w.busy = Some(Busy::Scoring(0, 2 * n));
         }
         WorkshopAction::ScoreMore => score_more(w, &rules),
+        WorkshopAction::CompareMore => compare_more(s),
         WorkshopAction::Compare => compute_comparison(s),
         WorkshopAction::SetSub(sub) => w.sub = sub,
         WorkshopAction::SetFilter(filter) => {
@@ -454,6 +496,43 @@ mod tests {
         );
         assert_eq!(s.workshop.size(), 98, "the cohort before is kept");
         assert!(s.workshop.busy.is_none());
+    }
+
+    #[test]
+    fn a_large_comparison_is_made_in_slices_and_is_the_comparison() {
+        let size = SMALL + 300;
+        let mut s = ws(start(), WorkshopAction::LoadDemo { seed: 3, size });
+        while s.workshop.generating.is_some() {
+            s = ws(s, WorkshopAction::GenerateMore);
+        }
+        let mut changed = RuleSet::default();
+        changed.tiers.thresholds[0].min = 88.0;
+        let mut with_rules = (*s).clone();
+        with_rules.rules = Rc::new(changed.clone());
+        let mut s = ws(Rc::new(with_rules), WorkshopAction::Compare);
+        assert_eq!(s.workshop.busy, Some(Busy::ComparingSteps(0, 4 * size)));
+        let mut steps = 0;
+        while s.workshop.comparing.is_some() {
+            s = ws(s, WorkshopAction::CompareMore);
+            steps += 1;
+            assert!(steps < 100_000);
+        }
+        let officials = &s.workshop.cohort.as_ref().unwrap().officials;
+        let expected = compare(
+            officials,
+            &Engine::new(&RuleSet::default()),
+            &Engine::new(&changed),
+        );
+        assert!(!expected.movers.is_empty(), "the line moved: some officials move");
+        assert_eq!(s.workshop.comparison.as_deref(), Some(&expected));
+        assert!(s.workshop.busy.is_none() && s.workshop.compared_for.is_some());
+        // A choice changed meanwhile drops the work; the view asks again.
+        let mut s = ws(s, WorkshopAction::SetVariant(RulesRef::Default));
+        s = ws(s, WorkshopAction::Compare);
+        assert!(s.workshop.comparing.is_some());
+        s = ws(s, WorkshopAction::SetVariant(RulesRef::Current));
+        s = ws(s, WorkshopAction::CompareMore);
+        assert!(s.workshop.comparing.is_none() && s.workshop.busy.is_none());
     }
 
     #[test]

@@ -82,6 +82,9 @@ pub enum Busy {
     /// A large cohort being scored and ranked: so many steps of so many (a score, then an
     /// entry of the ranking, for each official).
     Scoring(usize, usize),
+    /// Two rule sets being compared over a large cohort: so many steps of so many (both
+    /// rankings, made as for `Scoring`).
+    ComparingSteps(usize, usize),
 }
 
 /// A large demo cohort being generated, a piece per frame.
@@ -167,20 +170,78 @@ impl Importing {
     }
 }
 
-/// A large cohort scored, then its ranking made, a slice per task.
+/// A ranking of a large cohort made a slice at a time: every official scored, then the
+/// ranking's entries made ([`RankJob::step`]); the same ranking as `Engine::rank`.
+#[derive(Default)]
+pub struct RankJob {
+    scores: Vec<Score>,
+    build: Option<RankingBuild>,
+}
+
+impl RankJob {
+    /// Works on until `until` (a `timing::now()`); the ranking once it is made.
+    pub fn step(&mut self, officials: &[Dossier], rules: &RuleSet, until: f64) -> Option<Ranking> {
+        let engine = Engine::new(rules);
+        let n = officials.len();
+        loop {
+            if self.scores.len() < n {
+                let from = self.scores.len();
+                let to = (from + 256).min(n);
+                self.scores
+                    .extend(officials[from..to].iter().map(|d| engine.score(d)));
+            } else if self.build.is_none() {
+                self.build = Some(engine.ranking_of(&self.scores));
+            } else if self
+                .build
+                .as_mut()
+                .is_some_and(|b| b.step((officials, &self.scores), rules, 1000))
+            {
+                self.scores = Vec::new();
+                return self.build.take().map(RankingBuild::finish);
+            }
+            if now() >= until {
+                return None;
+            }
+        }
+    }
+
+    /// Steps done of `2 n`: a score, then an entry, for each official.
+    pub fn done(&self) -> usize {
+        self.scores.len() + self.build.as_ref().map_or(0, |b| b.progress().0)
+    }
+}
+
+/// A large cohort's ranking being made, a slice per task.
 pub struct Scoring {
-    /// The (cohort id, rules revision) the scores are for.
+    /// The (cohort id, rules revision) the ranking is for.
     pub key: (u64, u64),
-    pub scores: RefCell<Vec<Score>>,
-    /// The ranking being made, once every official is scored.
-    pub build: RefCell<Option<RankingBuild>>,
+    pub job: RefCell<RankJob>,
     /// Milliseconds spent so far.
     pub ms: Cell<f64>,
+}
+
+/// A comparison of two rule sets over a large cohort, a slice per task: the baseline's ranking,
+/// then the variant's, then the comparison of the two.
+pub struct Comparing {
+    pub key: CompareKey,
+    pub baseline: Rc<RuleSet>,
+    pub variant: Rc<RuleSet>,
+    pub before: RefCell<RankJob>,
+    pub after: RefCell<RankJob>,
+    pub rankings: RefCell<(Option<Ranking>, Option<Ranking>)>,
 }
 
 impl std::fmt::Debug for Scoring {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Scoring")
+            .field("key", &self.key)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for Comparing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Comparing")
             .field("key", &self.key)
             .finish_non_exhaustive()
     }
@@ -236,8 +297,10 @@ pub struct Workshop {
     pub generating: Option<Rc<Generation>>,
     /// A large cohort file being read, a slice per task.
     pub importing: Option<Rc<Importing>>,
-    /// A large cohort being scored, a slice per task, before it is ranked.
+    /// A large cohort being ranked, a slice per task.
     pub scoring: Option<Rc<Scoring>>,
+    /// Two rule sets being compared over a large cohort, a slice per task.
+    pub comparing: Option<Rc<Comparing>>,
     pub import_error: Option<Rc<(String, ImportError)>>,
     /// How the cohort in the workshop was read, when it was imported.
     pub read_as: Option<Rc<ReadAs>>,
@@ -305,6 +368,8 @@ pub enum WorkshopAction {
     ImportMore,
     /// Score the next slice of a large cohort.
     ScoreMore,
+    /// Compare the next slice of a large cohort.
+    CompareMore,
     /// Work under way (a workbook written) is over.
     Idle,
     Import {

@@ -292,6 +292,13 @@ pub fn cohort_bar(state: &AppState) -> Html {
         Busy::Comparing => lang
             .pick("正在对比两套规则……", "Comparing the two rule sets…")
             .to_string(),
+        Busy::ComparingSteps(done, n) => {
+            let percent = done * 100 / n.max(1);
+            match lang {
+                crate::engine::Lang::Zh => format!("正在对比两套规则:{percent}%……"),
+                crate::engine::Lang::En => format!("Comparing the two rule sets: {percent}%…"),
+            }
+        }
         Busy::Reading => lang.pick("正在读取工作簿……", "Reading the workbook…").to_string(),
         Busy::Writing => lang
             .pick("正在生成 Excel 文件……", "Writing the Excel file…")

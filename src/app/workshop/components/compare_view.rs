@@ -83,7 +83,8 @@ pub fn compare_view() -> Html {
     {
         let state = state.clone();
         let stale = key.is_some() && w.compared_for != key;
-        use_effect_with((key.clone(), stale), move |(_, stale)| {
+        // Again once other work is over (a large comparison dropped when something changed).
+        use_effect_with((key.clone(), stale, w.busy.is_none()), move |(_, stale, _)| {
             if *stale && state.workshop.busy.is_none() {
                 let size = state.workshop.cohort.as_ref().map_or(0, |c| c.officials.len());
                 if size <= SMALL {
