@@ -83,8 +83,8 @@ pub fn workshop_page() -> Html {
             w.needs_ranking(),
             w.busy,
         );
-        // The workshop's work, one piece per frame: the cohort kept in the browser when the
-        // workshop first opens, then generating and ranking.
+        // The workshop's work, one piece per frame or task: the cohort kept in the browser
+        // when the workshop first opens, then generating, reading, ranking and comparing.
         use_effect_with(key, move |(_, _, needs, busy)| match busy {
             _ if !state.workshop.restore_tried => {
                 state.dispatch(Action::Workshop(WorkshopAction::Restore(kept::load(
@@ -103,6 +103,11 @@ pub fn workshop_page() -> Html {
             Some(Busy::Scoring(..)) => {
                 after_ms(0, move || {
                     state.dispatch(Action::Workshop(WorkshopAction::ScoreMore))
+                });
+            }
+            Some(Busy::ComparingSteps(..)) => {
+                after_ms(0, move || {
+                    state.dispatch(Action::Workshop(WorkshopAction::CompareMore))
                 });
             }
             None if *needs => run_heavy(&state, Busy::Ranking, WorkshopAction::Rank),
