@@ -38,7 +38,7 @@ try {
   const page = await browser.newPage();
   watch(page, log);
   await page.goto(`${base}api.html`);
-  await page.waitForFunction(() => document.getElementById('demo').textContent !== '…', null, { timeout: 15000 });
+  await page.waitForFunction(() => document.getElementById('demo').textContent !== '…', null, { timeout: 60000 });
   assert.equal(await page.locator('#demo').textContent(), '94.34 (good)', 'api.html evaluates with its module');
   assert.equal(await page.evaluate(() => typeof window.dongliang.rank), 'function', 'api.html offers window.dongliang');
   await page.route(`${base}embed-test.html`, (route) =>
