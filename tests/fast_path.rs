@@ -3,29 +3,13 @@
 //! dossier; on valid ones the fast path does accept. The same for cohorts, for CSV rows
 //! (`csv::read` against `csv::read_walked`, errors included) and for `Dossier::validate`.
 
-use dongliang::engine::{csv, fast, Cohort, Dossier, RuleSet};
+mod common;
+
+use common::{default_rules as rules, proptest_config};
+use dongliang::engine::{csv, fast, Cohort, Dossier};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Map, Value};
-
-fn config() -> ProptestConfig {
-    let default = ProptestConfig::default();
-    let cases = if std::env::var_os("PROPTEST_CASES").is_some() {
-        default.cases
-    } else {
-        512
-    };
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..default
-    }
-}
-
-fn rules() -> &'static RuleSet {
-    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
-    RULES.get_or_init(RuleSet::default)
-}
 
 /// A field's value: `None` leaves the key out. With `wild`, one in about eight is a value the
 /// walk refuses or that the fast path may decline (wrong type, out of range, `2023.0`, `null`
@@ -435,7 +419,7 @@ fn check_dossier(text: &str) -> Result<Option<Dossier>, TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(512))]
 
     #[test]
     fn whatever_the_fast_path_accepts_the_walk_accepts_identically(value in dossier(true)) {
@@ -626,7 +610,7 @@ fn csv_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(512))]
 
     #[test]
     fn csv_rows_read_the_same_with_and_without_the_fast_path(text in csv_text()) {
@@ -685,7 +669,7 @@ fn records_reference(text: &str, delimiter: char) -> Option<Vec<(usize, Vec<Stri
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(512))]
 
     #[test]
     fn the_record_splitter_splits_as_the_reference(

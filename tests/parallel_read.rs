@@ -6,32 +6,16 @@
 //! records as they are split with the errors of before. The CLI reads a mapped file as it
 //! reads standard input.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use common::{default_rules as rules, proptest_config};
 use dongliang::engine::{csv, demo, fast, Cohort, Dossier, Engine, RuleSet};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Value};
-
-fn config() -> ProptestConfig {
-    let default = ProptestConfig::default();
-    let cases = if std::env::var_os("PROPTEST_CASES").is_some() {
-        default.cases
-    } else {
-        192
-    };
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..default
-    }
-}
-
-fn rules() -> &'static RuleSet {
-    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
-    RULES.get_or_init(RuleSet::default)
-}
 
 /// Text that looks like structure to a scanner that ignores strings.
 fn tricky() -> Vec<&'static str> {
@@ -163,7 +147,7 @@ fn walked(text: &str) -> Option<Vec<Dossier>> {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(192))]
 
     #[test]
     fn a_cohort_read_in_pieces_is_the_cohort_read_whole(text in cohort_text()) {

@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::{default_rules as rules, proptest_config};
 use dongliang::engine::dossier::{Assumptions, Factors, NegativeRecord, PositiveClaim, VoteCounts, Votes};
 use dongliang::engine::ids::{PoliticalQuality, UnitKind};
 use dongliang::engine::{
@@ -13,26 +14,6 @@ use dongliang::engine::{
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence, Index};
 use serde_json::{json, Value};
-
-/// 256 cases unless `PROPTEST_CASES` asks for more.
-fn config() -> ProptestConfig {
-    let default = ProptestConfig::default();
-    let cases = if std::env::var_os("PROPTEST_CASES").is_some() {
-        default.cases
-    } else {
-        256
-    };
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..default
-    }
-}
-
-fn rules() -> &'static RuleSet {
-    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
-    RULES.get_or_init(RuleSet::default)
-}
 
 /// A score 0–100: mostly with two decimals, sometimes any double, sometimes a bound.
 fn score() -> impl Strategy<Value = f64> {
@@ -196,7 +177,7 @@ fn not_worse(after: Tier, before: Tier) -> bool {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(256))]
 
     #[test]
     fn generated_dossiers_are_valid(d in dossier()) {
@@ -351,7 +332,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(256))]
 
     #[test]
 
@@ -510,7 +491,7 @@ fn use_fully(rules: &RuleSet, d: &Dossier) {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(256))]
 
     #[test]
     fn arbitrary_text_never_panics(text in any::<String>()) {

@@ -3,30 +3,14 @@
 //! every optional field empty or set, text with quotes, commas, line breaks, white space at
 //! either end, a leading `= + - @` or `'`, emoji and rare CJK characters.
 
+mod common;
+
+use common::{default_rules as rules, proptest_config};
 use dongliang::engine::dossier::{Assumptions, Factors, NegativeRecord, PositiveClaim, VoteCounts, Votes};
 use dongliang::engine::ids::{PoliticalQuality, UnitKind};
-use dongliang::engine::{csv, Area, Cohort, Dossier, Grade, Pledge, RuleSet, RulesMark, Tier};
+use dongliang::engine::{csv, Area, Cohort, Dossier, Grade, Pledge, RulesMark, Tier};
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
-
-fn config() -> ProptestConfig {
-    let default = ProptestConfig::default();
-    let cases = if std::env::var_os("PROPTEST_CASES").is_some() {
-        default.cases
-    } else {
-        256
-    };
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..default
-    }
-}
-
-fn rules() -> &'static RuleSet {
-    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
-    RULES.get_or_init(RuleSet::default)
-}
 
 /// Text that spreadsheets and CSV readers like to change.
 fn text(max: usize) -> impl Strategy<Value = Option<String>> {
@@ -217,7 +201,7 @@ fn rejoin(text: &str, delimiter: char) -> String {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(proptest_config(256))]
 
     #[test]
     fn accepted_cohorts_round_trip_through_csv(cohort in cohort()) {

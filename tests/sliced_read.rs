@@ -2,39 +2,41 @@
 //! `csv::Slices` for CSV), a step between frames. Whatever the slices' size, the result is the
 //! one of reading the file whole: the same officials, or the same errors in the same order.
 
-use dongliang::engine::{csv, demo, fast, Cohort, Dossier, FieldErrors, RuleSet};
+mod common;
+
+use common::default_rules as rules;
+use dongliang::engine::{csv, demo, fast, Cohort, Dossier, FieldErrors};
 use proptest::prelude::*;
 
-fn rules() -> &'static RuleSet {
-    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
-    RULES.get_or_init(RuleSet::default)
+/// Steps a sliced reader until it is done: its result and the number of steps. `step` gives
+/// a step's result and the bytes read after it; every step but the last reads on from `read`.
+fn drive<R>(mut read: usize, mut step: impl FnMut() -> (Option<R>, usize)) -> (R, usize) {
+    for steps in 1.. {
+        let (result, now) = step();
+        if let Some(result) = result {
+            return (result, steps);
+        }
+        assert!(now > read, "every step reads on");
+        read = now;
+    }
+    unreachable!()
 }
 
 fn json_sliced(text: &str, bytes: usize) -> (Result<Cohort, FieldErrors>, usize) {
     let mut slices = fast::Slices::new(text.to_string());
-    let mut steps = 1;
-    loop {
-        let before = slices.progress().0;
-        if let Some(result) = slices.step(rules(), bytes) {
-            return (result, steps);
-        }
-        assert!(slices.progress().0 > before, "every step reads on");
+    drive(slices.progress().0, || {
+        let result = slices.step(rules(), bytes);
         assert_eq!(slices.progress().1, text.len());
-        steps += 1;
-    }
+        (result, slices.progress().0)
+    })
 }
 
 fn csv_sliced(text: &str, bytes: usize) -> (Result<Vec<Dossier>, Vec<csv::CsvError>>, usize) {
     let mut slices = csv::Slices::new(text.to_string());
-    let mut steps = 1;
-    loop {
-        let before = slices.progress().0;
-        if let Some(result) = slices.step(rules(), bytes) {
-            return (result, steps);
-        }
-        assert!(slices.progress().0 > before, "every step reads on");
-        steps += 1;
-    }
+    drive(slices.progress().0, || {
+        let result = slices.step(rules(), bytes);
+        (result, slices.progress().0)
+    })
 }
 
 fn json_whole(text: &str) -> Result<Cohort, FieldErrors> {
@@ -57,30 +59,25 @@ fn a_valid_cohort_read_in_slices_is_the_cohort_read_whole() {
         );
         let csv_text = csv::write(&officials);
         for bytes in SIZES {
-            let (read, steps) = json_sliced(&json, bytes);
-            let read = read.map(|c| c.officials);
-            assert_eq!(
-                read.as_ref(),
-                Ok(&officials),
-                "JSON, {size} officials, slices of {bytes}"
+            let (json_read, json_steps) = json_sliced(&json, bytes);
+            let json_read = (
+                json_read.map(|c| c.officials).map_err(|e| format!("{e:?}")),
+                json_steps,
             );
-            if bytes == 700 && size > 7 {
-                assert!(
-                    steps > size / 4,
-                    "small slices take many steps ({steps} for {size})"
+            let (csv_read, csv_steps) = csv_sliced(&csv_text, bytes);
+            let csv_read = (csv_read.map_err(|e| format!("{e:?}")), csv_steps);
+            for (form, (read, steps)) in [("JSON", json_read), ("CSV", csv_read)] {
+                assert_eq!(
+                    read.as_ref(),
+                    Ok(&officials),
+                    "{form}, {size} officials, slices of {bytes}"
                 );
-            }
-            let (read, steps) = csv_sliced(&csv_text, bytes);
-            assert_eq!(
-                read.as_ref(),
-                Ok(&officials),
-                "CSV, {size} officials, slices of {bytes}"
-            );
-            if bytes == 700 && size > 7 {
-                assert!(
-                    steps > size / 4,
-                    "small slices take many steps ({steps} for {size})"
-                );
+                if bytes == 700 && size > 7 {
+                    assert!(
+                        steps > size / 4,
+                        "small slices take many steps ({steps} for {size})"
+                    );
+                }
             }
         }
     }

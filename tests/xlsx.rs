@@ -5,21 +5,19 @@
 //! bomb-like files are refused with a clear message and nothing imported.
 #![cfg(all(feature = "xlsx", not(target_arch = "wasm32")))]
 
+mod common;
+
 use std::io::{Cursor, Read};
 use std::path::PathBuf;
 
 use calamine::{Data, DataType, Reader, Xlsx};
+use common::default_rules as rules;
 use dongliang::engine::dossier::{Assumptions, Factors, NegativeRecord, PositiveClaim, VoteCounts, Votes};
 use dongliang::engine::ids::{PoliticalQuality, UnitKind};
 use dongliang::engine::xlsx::{self, FileProblem, XlsxError};
 use dongliang::engine::{compare, demo, Area, Cohort, Dossier, Engine, Grade, Lang, Pledge, RuleSet, Tier};
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
-
-fn rules() -> &'static RuleSet {
-    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
-    RULES.get_or_init(RuleSet::default)
-}
 
 fn file(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

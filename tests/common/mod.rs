@@ -311,3 +311,25 @@ pub fn what_if_problems(engine: &Engine, dossier: &Dossier) -> Vec<String> {
     }
     problems
 }
+
+/// Proptest's configuration for a property test: `cases` cases unless `PROPTEST_CASES` asks
+/// for another number, and no failure files written into the tree.
+pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    let default = proptest::test_runner::Config::default();
+    let cases = if std::env::var_os("PROPTEST_CASES").is_some() {
+        default.cases
+    } else {
+        cases
+    };
+    proptest::test_runner::Config {
+        cases,
+        failure_persistence: None,
+        ..default
+    }
+}
+
+/// The default rule set, made once per test binary.
+pub fn default_rules() -> &'static RuleSet {
+    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+    RULES.get_or_init(RuleSet::default)
+}
